@@ -1,0 +1,86 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { Env, ENV } from '../config/env';
+import { dataSourceOptions } from '../database/data-source';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { DemoLoginsService } from './demo/demo-logins.service';
+import { DemoSeedService } from './demo/demo-seed.service';
+import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
+import { OrgModule } from './org/org.module';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Log fields that may carry secrets or customer data; never written. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.customer_ref',
+  '*.customerRef',
+  '*.password',
+];
+
+@Global()
+@Module({})
+class EnvModule {
+  static forRoot(env: Env): DynamicModule {
+    return { module: EnvModule, providers: [{ provide: ENV, useValue: env }], exports: [ENV] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        EnvModule.forRoot(env),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: env.LOG_LEVEL,
+            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+            serializers: {
+              req: (req: { method: string; url: string }) => ({
+                method: req.method,
+                url: req.url,
+              }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(env.DATABASE_URL)),
+        JwtModule.register({ secret: env.JWT_SECRET, signOptions: { algorithm: 'HS256' } }),
+        ThrottlerModule.forRoot([{ name: 'login', ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }]),
+        ...(env.WEB_DIST_DIR
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: env.WEB_DIST_DIR,
+                exclude: ['/api/{*path}'],
+                serveStaticOptions: { maxAge: '1h', index: 'index.html' },
+              }),
+            ]
+          : []),
+        ImportsModule,
+        OrgModule,
+      ],
+      controllers: [AuthController, HealthController, UsersController],
+      providers: [
+        AuthService,
+        UsersService,
+        DemoLoginsService,
+        DemoSeedService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

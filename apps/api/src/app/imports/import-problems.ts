@@ -1,0 +1,48 @@
+import type { ImportRowError } from '@floorwise/contracts';
+
+/** The most problems a rejection lists; the total is always counted. */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/** Collects row problems of one import: every one is counted, the first 1,000 are kept. */
+export class ImportProblems {
+  private readonly listed: ImportRowError[] = [];
+  private total = 0;
+
+  add(line: number, field: string, message: string): void {
+    this.total += 1;
+    if (this.listed.length < MAX_LISTED_PROBLEMS) {
+      this.listed.push({ line, field, message });
+    }
+  }
+
+  get count(): number {
+    return this.total;
+  }
+
+  get errors(): ImportRowError[] {
+    return this.listed;
+  }
+
+  get truncated(): boolean {
+    return this.total > this.listed.length;
+  }
+}
+
+/** The problems of one record, bound to its line. */
+export class RowProblems {
+  private n = 0;
+
+  constructor(
+    private readonly all: ImportProblems,
+    readonly line: number,
+  ) {}
+
+  add(field: string, message: string): void {
+    this.n += 1;
+    this.all.add(this.line, field, message);
+  }
+
+  get any(): boolean {
+    return this.n > 0;
+  }
+}

@@ -1,0 +1,181 @@
+import { parse } from 'csv-parse';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { ImportProblems } from './import-problems';
+
+export type ImportFormat = 'csv' | 'ndjson';
+
+export interface ColumnSpec {
+  name: string;
+  required: boolean;
+}
+
+export interface SourceRecord {
+  /** CSV: the record's line, 1 being the header. NDJSON: the physical line, 1 being the first. */
+  line: number;
+  /** Values by column; a column left out or left empty is `''`. */
+  values: Record<string, string>;
+}
+
+/**
+ * Streams the records of an import file, checking its columns against the spec: unknown columns
+ * and missing required columns are problems at line 1 (CSV header) or at the record (NDJSON).
+ * Never holds more than one record in memory.
+ */
+export async function* readRecords(
+  body: Readable,
+  format: ImportFormat,
+  columns: readonly ColumnSpec[],
+  problems: ImportProblems,
+): AsyncGenerator<SourceRecord> {
+  if (format === 'csv') {
+    yield* readCsv(body, columns, problems);
+  } else {
+    yield* readNdjson(body, columns, problems);
+  }
+}
+
+async function* readCsv(
+  body: Readable,
+  columns: readonly ColumnSpec[],
+  problems: ImportProblems,
+): AsyncGenerator<SourceRecord> {
+  const parser = body.pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: false,
+    }),
+  );
+  body.on('error', (e) => parser.destroy(e));
+  let header: string[] | null = null;
+  let usable = true;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const { record, info } = item;
+      if (header === null) {
+        header = record.map((h) => h.trim());
+        usable = checkHeader(header, columns, problems);
+        continue;
+      }
+      if (!usable) {
+        continue;
+      }
+      const line = info.lines;
+      if (record.length !== header.length) {
+        problems.add(line, '', `has ${record.length} fields; the header has ${header.length}`);
+        continue;
+      }
+      const values: Record<string, string> = {};
+      for (let i = 0; i < header.length; i++) {
+        values[header[i]] = record[i];
+      }
+      yield { line, values };
+    }
+  } catch (e) {
+    if (isCsvError(e)) {
+      problems.add(e.lines ?? 0, '', `cannot be read as CSV: ${e.message}`);
+      return;
+    }
+    throw e;
+  }
+  if (header === null) {
+    problems.add(1, '', 'the file is empty: a header row is required');
+  }
+}
+
+function checkHeader(
+  header: string[],
+  columns: readonly ColumnSpec[],
+  problems: ImportProblems,
+): boolean {
+  const known = new Set(columns.map((c) => c.name));
+  const before = problems.count;
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!known.has(h)) {
+      problems.add(1, h, `unknown column "${h}"; allowed: ${columns.map((c) => c.name).join(', ')}`);
+    } else if (seen.has(h)) {
+      problems.add(1, h, `column "${h}" appears twice`);
+    }
+    seen.add(h);
+  }
+  for (const c of columns) {
+    if (c.required && !seen.has(c.name)) {
+      problems.add(1, c.name, `required column "${c.name}" is missing`);
+    }
+  }
+  return problems.count === before;
+}
+
+async function* readNdjson(
+  body: Readable,
+  columns: readonly ColumnSpec[],
+  problems: ImportProblems,
+): AsyncGenerator<SourceRecord> {
+  const known = new Set(columns.map((c) => c.name));
+  const lines = createInterface({ input: body, crlfDelay: Infinity });
+  let line = 0;
+  let any = false;
+  for await (const raw of lines) {
+    line += 1;
+    const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (text.trim().length === 0) {
+      continue;
+    }
+    any = true;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      problems.add(line, '', `is not valid JSON: ${(e as Error).message}`);
+      continue;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      problems.add(line, '', 'is not a JSON object');
+      continue;
+    }
+    const values: Record<string, string> = {};
+    let ok = true;
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+      if (!known.has(k)) {
+        problems.add(line, k, `unknown field "${k}"`);
+        ok = false;
+        continue;
+      }
+      if (v === null || v === undefined) {
+        values[k] = '';
+      } else if (typeof v === 'string') {
+        values[k] = v;
+      } else if (typeof v === 'number' || typeof v === 'boolean') {
+        values[k] = String(v);
+      } else {
+        problems.add(line, k, 'must be a string, number or boolean');
+        ok = false;
+      }
+    }
+    for (const c of columns) {
+      if (c.required && !(c.name in values)) {
+        problems.add(line, c.name, `required field "${c.name}" is missing`);
+        ok = false;
+      }
+    }
+    if (ok) {
+      yield { line, values };
+    }
+  }
+  if (!any) {
+    problems.add(1, '', 'the file is empty');
+  }
+}
+
+function isCsvError(e: unknown): e is { message: string; lines?: number; code: string } {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === 'string' &&
+    String((e as { code: string }).code).startsWith('CSV_')
+  );
+}

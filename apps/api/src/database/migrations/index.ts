@@ -1,0 +1,4 @@
+import { Organisation1763900000000 } from './1763900000000-organisation';
+
+/** Every migration, in order. Migrations are never edited once landed: add a new one. */
+export const MIGRATIONS = [Organisation1763900000000];

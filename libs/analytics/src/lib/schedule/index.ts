@@ -1,0 +1,20 @@
+export * from './shift.types';
+export type { InstantInput } from './instant';
+export {
+  actualSpan,
+  adherence,
+  paidSeconds,
+  scheduledSeconds,
+  stayLateSeconds,
+  workedIntervals,
+  workedSeconds,
+} from './worked-time';
+export type { AdherenceResult } from './worked-time';
+export { DEFAULT_WEEKEND_DAYS, isNightHour, splitAtLocalHours, unsocialFlags } from './local-hours';
+export type { LocalHourPiece, UnsocialFlags } from './local-hours';
+export * from './overtime';
+export * from './differentials';
+export * from './rest';
+export * from './send-home';
+export * from './pay-estimate';
+export * from './pay-config';

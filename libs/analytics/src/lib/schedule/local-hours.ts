@@ -1,0 +1,73 @@
+import { DateTime } from 'luxon';
+import { assertZone } from './instant';
+import { PayConfig, TimeSpan } from './shift.types';
+
+/** A piece of worked time inside one local clock hour of one local date. */
+export interface LocalHourPiece extends TimeSpan {
+  /** Local date `YYYY-MM-DD`. */
+  date: string;
+  /** ISO weekday of the local date, 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** Local clock hour 0–23 (the repeated hour of a fall-back day appears twice). */
+  hour: number;
+}
+
+/**
+ * Splits spans at every local hour boundary of `zone` with luxon, so each piece has one local
+ * date, weekday and clock hour. DST is handled by luxon: on a spring-forward day the missing
+ * hour simply never appears, on a fall-back day the repeated hour yields two pieces with the
+ * same `hour`; every piece's length is real elapsed time.
+ */
+export function splitAtLocalHours(spans: readonly TimeSpan[], zone: string): LocalHourPiece[] {
+  assertZone(zone);
+  const pieces: LocalHourPiece[] = [];
+  for (const span of spans) {
+    let t = span.startMs;
+    while (t < span.endMs) {
+      const local = DateTime.fromMillis(t, { zone });
+      const nextHour = local.startOf('hour').plus({ hours: 1 }).toMillis();
+      const end = Math.min(nextHour, span.endMs);
+      pieces.push({
+        startMs: t,
+        endMs: end,
+        date: local.toISODate() as string,
+        weekday: local.weekday,
+        hour: local.hour,
+      });
+      t = end;
+    }
+  }
+  return pieces;
+}
+
+/** metrics.md §4: Saturday and Sunday (ISO weekdays 6 and 7). */
+export const DEFAULT_WEEKEND_DAYS: readonly number[] = Object.freeze([6, 7]);
+
+/** Night/weekend/holiday flags of a local hour (metrics.md §4 differentials, §5 unsocial). */
+export interface UnsocialFlags {
+  night: boolean;
+  weekend: boolean;
+  holiday: boolean;
+}
+
+/** True when local clock hour `hour` lies in the night window `[nightStart, nightEnd)` (wrapping). */
+export function isNightHour(hour: number, nightStart: number, nightEnd: number): boolean {
+  if (nightStart === nightEnd) {
+    return false;
+  }
+  return nightStart < nightEnd
+    ? hour >= nightStart && hour < nightEnd
+    : hour >= nightStart || hour < nightEnd;
+}
+
+/** Classifies a local-hour piece as night / weekend (default Sat, Sun) / site holiday. */
+export function unsocialFlags(
+  piece: Pick<LocalHourPiece, 'date' | 'weekday' | 'hour'>,
+  config: Pick<PayConfig, 'nightStart' | 'nightEnd' | 'holidays' | 'weekendDays'>,
+): UnsocialFlags {
+  return {
+    night: isNightHour(piece.hour, config.nightStart, config.nightEnd),
+    weekend: (config.weekendDays ?? DEFAULT_WEEKEND_DAYS).includes(piece.weekday),
+    holiday: config.holidays.includes(piece.date),
+  };
+}

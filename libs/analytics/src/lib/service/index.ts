@@ -1,0 +1,2 @@
+export * from './call-service';
+export * from './sla-thresholds';
