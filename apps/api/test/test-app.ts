@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -20,7 +20,17 @@ export interface TestApp {
   http: () => ReturnType<typeof request>;
   /** Signs in and returns the bearer token. */
   tokenFor: (email: string, password?: string) => Promise<string>;
+  /**
+   * Takes this file's database down for the app (`false`: no new connections, the app's open
+   * ones terminated) or brings it back (`true`). The `sql` client stays connected throughout.
+   */
+  setDatabaseAvailable: (available: boolean) => Promise<void>;
   close: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Extra controllers registered next to the app's own (e.g. a throwaway one with no role rule). */
+  controllers?: Type<unknown>[];
 }
 
 function withDatabase(url: string, database: string): string {
@@ -30,7 +40,10 @@ function withDatabase(url: string, database: string): string {
 }
 
 /** Clones a fresh database from the migrated template and boots the whole app on it. */
-export async function createTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Record<string, string>> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const adminUrl = process.env['FLOORWISE_TEST_ADMIN_URL'];
   const template = process.env['FLOORWISE_TEST_TEMPLATE'];
   if (!adminUrl || !template) {
@@ -50,13 +63,25 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
     LOGIN_RATE_LIMIT: '1000',
     ...overrides,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(env)],
+    controllers: options.controllers ?? [],
+  }).compile();
   const app = moduleRef.createNestApplication({ bufferLogs: true });
   configureApp(app);
   await app.init();
   const sql = new Client({ connectionString: databaseUrl });
   await sql.connect();
   const http = () => request(app.getHttpServer());
+  const asAdmin = async <T>(fn: (a: Client) => Promise<T>): Promise<T> => {
+    const a = new Client({ connectionString: adminUrl });
+    await a.connect();
+    try {
+      return await fn(a);
+    } finally {
+      await a.end();
+    }
+  };
   return {
     app,
     env,
@@ -70,13 +95,25 @@ export async function createTestApp(overrides: Partial<Record<string, string>> =
       }
       return r.body.accessToken as string;
     },
+    setDatabaseAvailable: async (available) => {
+      if (available) {
+        await asAdmin((a) => a.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS true`));
+        return;
+      }
+      const [{ pid }] = (await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows;
+      await asAdmin(async (a) => {
+        await a.query(`ALTER DATABASE ${name} WITH ALLOW_CONNECTIONS false`);
+        await a.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> $2`,
+          [name, pid],
+        );
+      });
+    },
     close: async () => {
       await sql.end();
       await app.close();
-      const a = new Client({ connectionString: adminUrl });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
+      // WITH (FORCE) also drops a database that was taken down by setDatabaseAvailable(false).
+      await asAdmin((a) => a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
 }

@@ -1,1 +1,3 @@
 export * from './lib/common';
+export * from './lib/service';
+export * from './lib/staffing';

@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env, ENV } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { AuthController } from './auth/auth.controller';
+import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { HttpErrorFilter } from './common/http-error.filter';
@@ -16,6 +17,7 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
+import { StaffingController } from './staffing/staffing.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -71,8 +73,9 @@ export class AppModule {
           : []),
         ImportsModule,
         OrgModule,
+        CallsModule,
       ],
-      controllers: [AuthController, HealthController, UsersController],
+      controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [
         AuthService,
         UsersService,

@@ -23,6 +23,8 @@ export interface ImportHandler<Row> {
   writeBatch(client: PoolClient, rows: Row[]): Promise<ImportResult>;
   /** Called once after the last batch when the file had no problem. */
   finish?(client: PoolClient): Promise<ImportResult>;
+  /** Called before the transaction is rolled back (e.g. to end an open COPY). */
+  abort?(client: PoolClient): Promise<void>;
 }
 
 export const NO_COUNTS: ImportResult = { imported: 0, updated: 0, duplicates: 0 };

@@ -107,6 +107,7 @@ export class ImportService {
         }
       }
       if (problems.count > 0) {
+        await handler.abort?.(client);
         await client.query('ROLLBACK');
         open = false;
         throw new DomainError(
@@ -119,6 +120,7 @@ export class ImportService {
       open = false;
     } catch (e) {
       if (open) {
+        await handler.abort?.(client).catch(() => undefined);
         await client.query('ROLLBACK').catch(() => undefined);
       }
       const status = e instanceof DomainError && e.code === DomainErrorCode.InvalidImport ? 'rejected' : 'failed';

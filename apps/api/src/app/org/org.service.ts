@@ -45,7 +45,7 @@ export class OrgService {
         body.siteCode,
         body.name,
         body.timeZone,
-        body.holidays ?? [],
+        normalHolidays(body.holidays),
       ])
       .catch(uniqueAs(`Site ${body.siteCode} already exists`));
     return this.site(body.siteCode);
@@ -58,7 +58,7 @@ export class OrgService {
     const [rows] = await this.db.query(
       `UPDATE site SET name = $2, time_zone = $3, holidays = $4::date[], updated_at = now()
        WHERE site_code = $1 RETURNING id`,
-      [code, body.name, body.timeZone, body.holidays ?? []],
+      [code, body.name, body.timeZone, normalHolidays(body.holidays)],
     );
     if (!rows || rows.length === 0) {
       throw notFound(`Site ${code} does not exist`);
@@ -282,6 +282,14 @@ export class OrgService {
     }
     return rows[0].id;
   }
+}
+
+/**
+ * Holidays are stored sorted and without repeats, as the sites import stores them: otherwise
+ * re-importing the same site would count as an update.
+ */
+function normalHolidays(holidays: string[] | undefined): string[] {
+  return [...new Set(holidays ?? [])].sort();
 }
 
 function checkTermination(body: AgentBody): void {

@@ -1,4 +1,5 @@
 import { Organisation1763900000000 } from './1763900000000-organisation';
+import { Calls1763900100000 } from './1763900100000-calls';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
-export const MIGRATIONS = [Organisation1763900000000];
+export const MIGRATIONS = [Organisation1763900000000, Calls1763900100000];

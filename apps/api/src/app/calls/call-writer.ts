@@ -1,0 +1,158 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Pool, PoolClient } from 'pg';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { Env, ENV } from '../../config/env';
+import { DomainError, DomainErrorCode } from '../common/domain-error';
+import { ImportProblems, RowProblems } from '../imports/import-problems';
+import { CALL_COLUMNS, CallRow, parseCall } from './call-row';
+import { loadCallLookups } from './calls-import.handler';
+import { createPartitionSql, mergeSql, STAGE_COLUMNS, STAGE_MONTHS, STAGE_TYPES } from './call-rollups.sql';
+
+/** Told after calls are committed (the live floor listens; imports announce a bulk change). */
+export interface CallsLanded {
+  source: 'live' | 'import';
+  count: number;
+  callIds?: string[];
+}
+
+const KNOWN = new Set<string>(CALL_COLUMNS.map((c) => c.name));
+
+/**
+ * Writes calls, from a staged file or a live batch, with the same statement: idempotent on
+ * `call_id`, into monthly partitions, rollups kept current in the same transaction.
+ */
+@Injectable()
+export class CallWriter {
+  readonly landed = new Subject<CallsLanded>();
+
+  constructor(
+    private readonly db: DataSource,
+    @Inject(ENV) private readonly env: Env,
+  ) {}
+
+  /** Creates missing month partitions, then merges; returns how many calls were new. */
+  async mergeStaged(client: PoolClient, source: string, params: unknown[] = []): Promise<number> {
+    await client.query(`SET LOCAL work_mem = '256MB'`);
+    const months = await client.query<{ month: string }>(STAGE_MONTHS(source), params);
+    for (const { month } of months.rows) {
+      await client.query(createPartitionSql(month));
+    }
+    const r = await client.query<{ imported: number }>(mergeSql(source), params);
+    return r.rows[0].imported;
+  }
+
+  /**
+   * `POST /api/calls`: a batch of calls as a telephony system sends them when they end. Checked
+   * like a file (every problem listed, nothing written on any), idempotent on `call_id`.
+   */
+  async writeLive(records: unknown[]): Promise<{ imported: number; duplicates: number }> {
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const lookups = await loadCallLookups(client, this.env.CUSTOMER_REF_KEY);
+      const problems = new ImportProblems();
+      const rows: CallRow[] = [];
+      records.forEach((rec, i) => {
+        const line = i + 1;
+        const p = new RowProblems(problems, line);
+        const values = toValues(rec, p);
+        const row = values ? parseCall(values, p, lookups) : null;
+        if (row) {
+          rows.push(row);
+        }
+      });
+      if (problems.count > 0) {
+        await client.query('ROLLBACK');
+        throw new DomainError(
+          DomainErrorCode.Invalid,
+          `${problems.count} problem${problems.count === 1 ? '' : 's'} in the calls sent; nothing was written`,
+          { errors: problems.errors, errorCount: problems.count, truncated: problems.truncated },
+        );
+      }
+      const source = `(SELECT * FROM unnest(${STAGE_COLUMNS.map(
+        (c, i) => `$${i + 1}::${STAGE_TYPES[c]}[]`,
+      ).join(', ')}) AS u(${STAGE_COLUMNS.join(', ')}))`;
+      const params = STAGE_COLUMNS.map((c) => rows.map((r) => stageValue(r, c)));
+      const imported = await this.mergeStaged(client, source, params);
+      await client.query('COMMIT');
+      if (imported > 0) {
+        this.landed.next({ source: 'live', count: imported, callIds: rows.map((r) => r.callId) });
+      }
+      return { imported, duplicates: rows.length - imported };
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function toValues(rec: unknown, p: RowProblems): Record<string, string> | null {
+  if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
+    p.add('', 'is not a JSON object');
+    return null;
+  }
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
+    if (!KNOWN.has(k)) {
+      p.add(k, `unknown field "${k}"`);
+      continue;
+    }
+    if (v === null || v === undefined) {
+      values[k] = '';
+    } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      values[k] = String(v);
+    } else {
+      p.add(k, `${k} must be a string, number or boolean`);
+    }
+  }
+  return values;
+}
+
+function stageValue(r: CallRow, c: (typeof STAGE_COLUMNS)[number]): unknown {
+  switch (c) {
+    case 'line':
+      return r.line;
+    case 'call_id':
+      return r.callId;
+    case 'agent_id':
+      return r.agentId;
+    case 'team_id':
+      return r.teamId;
+    case 'campaign_id':
+      return r.campaignId;
+    case 'tz':
+      return r.tz;
+    case 'channel':
+      return r.channel;
+    case 'direction':
+      return r.direction;
+    case 'started_at':
+      return r.startedAt;
+    case 'queue_seconds':
+      return r.queueSeconds;
+    case 'talk_seconds':
+      return r.talkSeconds;
+    case 'hold_seconds':
+      return r.holdSeconds;
+    case 'wrap_seconds':
+      return r.wrapSeconds;
+    case 'outcome':
+      return r.outcome;
+    case 'sale_amount_cents':
+      return r.saleAmountCents;
+    case 'hostile':
+      return r.hostile;
+    case 'qa_score':
+      return r.qaScore;
+    case 'csat':
+      return r.csat;
+    case 'customer_hash':
+      return r.customerHash === null ? null : Buffer.from(r.customerHash, 'hex');
+    case 'customer_last4':
+      return r.customerLast4;
+  }
+}

@@ -1,0 +1,104 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ERLANG_DEFAULTS,
+  ErlangCInput,
+  ErlangCPoint,
+  erlangC,
+  serviceLevelCurve,
+  validateErlangInput,
+} from '@floorwise/analytics';
+import type { ErlangCResponse } from '@floorwise/contracts';
+import { Roles } from '../auth/roles.decorator';
+import { invalid } from '../common/domain-error';
+
+const PARAMS = [
+  'calls',
+  'intervalMinutes',
+  'ahtSeconds',
+  'targetServiceLevel',
+  'targetAnswerSeconds',
+  'maxOccupancy',
+  'shrinkage',
+] as const;
+
+/** Defaults where a parameter is left out: a 30-minute interval, 80/20, 0.85 cap, 30% shrinkage. */
+const DEFAULTS: Partial<Record<(typeof PARAMS)[number], number>> = {
+  intervalMinutes: 30,
+  targetServiceLevel: 0.8,
+  targetAnswerSeconds: 20,
+  maxOccupancy: ERLANG_DEFAULTS.maxOccupancy,
+  shrinkage: ERLANG_DEFAULTS.shrinkage,
+};
+
+/** Parses the query strictly: a parameter that is not a number is a 400 naming it. */
+function parseInput(query: Record<string, unknown>): ErlangCInput {
+  const problems: string[] = [];
+  const unknown = Object.keys(query).filter((k) => !(PARAMS as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    problems.push(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
+  }
+  const values: Partial<Record<(typeof PARAMS)[number], number>> = {};
+  for (const p of PARAMS) {
+    const raw = query[p];
+    if (raw === undefined || raw === '') {
+      if (DEFAULTS[p] === undefined) {
+        problems.push(`${p} is required`);
+      } else {
+        values[p] = DEFAULTS[p];
+      }
+      continue;
+    }
+    const n = typeof raw === 'string' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+    if (!Number.isFinite(n)) {
+      problems.push(`${p} must be a number (got "${String(raw)}")`);
+      continue;
+    }
+    values[p] = n;
+  }
+  const input: ErlangCInput = {
+    calls: values.calls ?? NaN,
+    intervalMinutes: values.intervalMinutes ?? NaN,
+    ahtSeconds: values.ahtSeconds ?? NaN,
+    targetServiceLevel: values.targetServiceLevel ?? NaN,
+    targetAnswerSeconds: values.targetAnswerSeconds ?? NaN,
+    maxOccupancy: values.maxOccupancy,
+    shrinkage: values.shrinkage,
+  };
+  if (problems.length === 0) {
+    problems.push(...validateErlangInput(input));
+  }
+  if (problems.length > 0) {
+    throw invalid(`Impossible staffing input: ${problems.join('; ')}`);
+  }
+  return input;
+}
+
+@ApiTags('staffing')
+@Controller('staffing')
+export class StaffingController {
+  /** interfaces.md `GET /api/staffing/erlang-c` (metrics.md §2). */
+  @Roles('admin', 'manager', 'hr')
+  @Get('erlang-c')
+  @ApiQuery({ name: 'calls', required: true })
+  @ApiQuery({ name: 'ahtSeconds', required: true })
+  erlangC(@Query() query: Record<string, unknown>): ErlangCResponse {
+    const r = erlangC(parseInput(query));
+    return {
+      trafficErlangs: r.trafficErlangs,
+      rawAgents: r.rawAgents,
+      agents: r.agents,
+      serviceLevel: r.serviceLevel,
+      waitProbability: r.waitProbability,
+      asaSeconds: r.asaSeconds,
+      occupancy: r.occupancy,
+    };
+  }
+
+  /** Service level, wait probability, ASA and occupancy against agents, for the calculator's chart. */
+  @Roles('admin', 'manager', 'hr')
+  @Get('erlang-c/curve')
+  curve(@Query() query: Record<string, unknown>): ErlangCPoint[] {
+    return serviceLevelCurve(parseInput(query));
+  }
+}

@@ -1,0 +1,6 @@
+import { Routes } from '@angular/router';
+
+/** Floor is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+export const floorRoutes: Routes = [
+  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+];

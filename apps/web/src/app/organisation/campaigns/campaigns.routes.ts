@@ -1,0 +1,4 @@
+import { Routes } from '@angular/router';
+import { CampaignsPage } from './campaigns-page';
+
+export const campaignsRoutes: Routes = [{ path: '', component: CampaignsPage }];

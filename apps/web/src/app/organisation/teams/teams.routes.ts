@@ -1,0 +1,4 @@
+import { Routes } from '@angular/router';
+import { TeamsPage } from './teams-page';
+
+export const teamsRoutes: Routes = [{ path: '', component: TeamsPage }];

@@ -1,0 +1,4 @@
+export * from './burnout-config';
+export * from './burnout-calls';
+export * from './burnout-index';
+export * from './team-burnout';
