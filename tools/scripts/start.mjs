@@ -76,7 +76,14 @@ function demoData(dir) {
   say('generating the simulated call center (first run only)…');
   const r = spawnSync(
     'npx',
-    ['tsx', 'tools/generator/cli.ts', '--out', dir, ...(process.env.DEMO_AGENTS ? ['--agents', process.env.DEMO_AGENTS] : [])],
+    [
+      'tsx',
+      'tools/generator/cli.ts',
+      '--out',
+      dir,
+      ...(process.env.DEMO_AGENTS ? ['--agents', process.env.DEMO_AGENTS] : []),
+      ...(process.env.DEMO_MONTHS ? ['--months', process.env.DEMO_MONTHS] : []),
+    ],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (r.status !== 0) {

@@ -13,8 +13,7 @@ interface EmbeddedDb {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
-  var __FLOORWISE_TEST_DB__: EmbeddedDb | undefined;
+  var __FLOORWISE_TEST_DB__: (EmbeddedDb & { dir: string }) | undefined;
 }
 
 /**
@@ -36,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
       database: 'postgres',
       fsyncOff: true,
     });
-    globalThis.__FLOORWISE_TEST_DB__ = db;
+    globalThis.__FLOORWISE_TEST_DB__ = { ...db, dir };
     adminUrl = db.adminUrl;
   }
   const admin = new Client({ connectionString: adminUrl });

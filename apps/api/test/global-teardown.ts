@@ -1,3 +1,9 @@
+import { rmSync } from 'node:fs';
+
 export default async function globalTeardown(): Promise<void> {
-  await globalThis.__FLOORWISE_TEST_DB__?.stop();
+  const db = globalThis.__FLOORWISE_TEST_DB__;
+  if (db) {
+    await db.stop();
+    rmSync(db.dir, { recursive: true, force: true });
+  }
 }

@@ -13,3 +13,4 @@ export * from './lib/not-built/not-built';
 export * from './lib/page-header/page-header';
 export * from './lib/stat-card/stat-card';
 export * from './lib/table/sort-rows';
+export * from './lib/table/typed-table';

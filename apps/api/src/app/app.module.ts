@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
 import { StaffingController } from './staffing/staffing.controller';
+import { StaffingService } from './staffing/staffing.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -81,6 +82,7 @@ export class AppModule {
         UsersService,
         DemoLoginsService,
         DemoSeedService,
+        StaffingService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

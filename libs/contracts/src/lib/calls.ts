@@ -85,3 +85,37 @@ export interface ErlangCResponse {
   asaSeconds: number;
   occupancy: number;
 }
+
+/** One forecast interval with the staff it needs (metrics.md §2). */
+export interface ForecastSlot {
+  date: string;
+  /** Local start of the interval, `HH:mm`. */
+  start: string;
+  offered: number;
+  ahtSeconds: number;
+  rawAgents: number;
+  agents: number;
+}
+
+/** `GET /api/staffing/forecast`: next 7 days per interval, with its back-tested error. */
+export interface StaffingForecast {
+  campaignCode: string;
+  timeZone: string;
+  intervalMinutes: number;
+  startDate: string;
+  endDate: string;
+  weeksUsed: number;
+  scale: number;
+  targetServiceLevel: number;
+  targetAnswerSeconds: number;
+  maxOccupancy: number;
+  shrinkage: number;
+  slots: ForecastSlot[];
+  backtest: {
+    heldOutStart: string;
+    heldOutEnd: string;
+    mape: number | null;
+    wape: number | null;
+    scoredSlots: number;
+  } | null;
+}

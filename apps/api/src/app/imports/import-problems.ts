@@ -30,16 +30,27 @@ export class ImportProblems {
 
 /** The problems of one record, bound to its line. */
 export class RowProblems {
-  private n = 0;
+  private n: number;
+  private readonly reported: ReadonlySet<string>;
 
+  /**
+   * `reported`: fields whose problem was already recorded while reading the record; the record
+   * counts as bad from the start, and a second problem on the same field is not listed twice.
+   */
   constructor(
     private readonly all: ImportProblems,
     readonly line: number,
-  ) {}
+    reported: readonly string[] = [],
+  ) {
+    this.n = reported.length;
+    this.reported = new Set(reported);
+  }
 
   add(field: string, message: string): void {
     this.n += 1;
-    this.all.add(this.line, field, message);
+    if (!this.reported.has(field)) {
+      this.all.add(this.line, field, message);
+    }
   }
 
   get any(): boolean {

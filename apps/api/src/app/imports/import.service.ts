@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { ImportKind, ImportResult } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { DomainError, DomainErrorCode } from '../common/domain-error';
-import type { ImportHandler } from './import-handler';
+import { type ImportHandler, NO_COUNTS } from './import-handler';
 import { ImportProblems, RowProblems } from './import-problems';
 import { ImportFormat, readRecords } from './record-reader';
 
@@ -69,7 +69,7 @@ export class ImportService {
       let batch: unknown[] = [];
       for await (const rec of readRecords(counted.stream, source.format, handler.columns, problems)) {
         rowsRead += 1;
-        const rowProblems = new RowProblems(problems, rec.line);
+        const rowProblems = new RowProblems(problems, rec.line, rec.reported);
         const row = handler.parse(rec.values, rowProblems);
         if (row === null || rowProblems.any) {
           continue;
@@ -124,7 +124,8 @@ export class ImportService {
         await client.query('ROLLBACK').catch(() => undefined);
       }
       const status = e instanceof DomainError && e.code === DomainErrorCode.InvalidImport ? 'rejected' : 'failed';
-      await this.finishRun(pool, runId, status, rowsRead, totals, problems.count, counted.bytes());
+      // Everything was rolled back: the run wrote nothing, whatever its batches had counted.
+      await this.finishRun(pool, runId, status, rowsRead, { ...NO_COUNTS }, problems.count, counted.bytes());
       throw e;
     } finally {
       client.release();

@@ -15,11 +15,17 @@ export interface SourceRecord {
   line: number;
   /** Values by column; a column left out or left empty is `''`. */
   values: Record<string, string>;
+  /**
+   * Fields whose problem the reader already recorded (NDJSON: unknown, missing or not a scalar).
+   * The record is still checked for its other fields, so every problem is listed, but never written.
+   */
+  reported?: string[];
 }
 
 /**
  * Streams the records of an import file, checking its columns against the spec: unknown columns
- * and missing required columns are problems at line 1 (CSV header) or at the record (NDJSON).
+ * and missing required columns are problems at line 1 (CSV header) or at the record (NDJSON,
+ * whose record is still yielded, marked, so that its other fields are checked as well).
  * Never holds more than one record in memory.
  */
 export async function* readRecords(
@@ -138,11 +144,11 @@ async function* readNdjson(
       continue;
     }
     const values: Record<string, string> = {};
-    let ok = true;
+    const reported: string[] = [];
     for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
       if (!known.has(k)) {
         problems.add(line, k, `unknown field "${k}"`);
-        ok = false;
+        reported.push(k);
         continue;
       }
       if (v === null || v === undefined) {
@@ -152,19 +158,18 @@ async function* readNdjson(
       } else if (typeof v === 'number' || typeof v === 'boolean') {
         values[k] = String(v);
       } else {
-        problems.add(line, k, 'must be a string, number or boolean');
-        ok = false;
+        problems.add(line, k, `${k} must be a string, number or boolean`);
+        reported.push(k);
       }
     }
     for (const c of columns) {
-      if (c.required && !(c.name in values)) {
+      if (c.required && !(c.name in values) && !reported.includes(c.name)) {
         problems.add(line, c.name, `required field "${c.name}" is missing`);
-        ok = false;
+        reported.push(c.name);
       }
     }
-    if (ok) {
-      yield { line, values };
-    }
+    // Yielded even with problems so its other fields are checked too (the pipeline writes nothing).
+    yield reported.length > 0 ? { line, values, reported } : { line, values };
   }
   if (!any) {
     problems.add(1, '', 'the file is empty');

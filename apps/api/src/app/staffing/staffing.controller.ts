@@ -8,9 +8,10 @@ import {
   serviceLevelCurve,
   validateErlangInput,
 } from '@floorwise/analytics';
-import type { ErlangCResponse } from '@floorwise/contracts';
+import type { ErlangCResponse, StaffingForecast } from '@floorwise/contracts';
 import { Roles } from '../auth/roles.decorator';
 import { invalid } from '../common/domain-error';
+import { StaffingService } from './staffing.service';
 
 const PARAMS = [
   'calls',
@@ -77,6 +78,35 @@ function parseInput(query: Record<string, unknown>): ErlangCInput {
 @ApiTags('staffing')
 @Controller('staffing')
 export class StaffingController {
+  constructor(private readonly staffing: StaffingService) {}
+
+  /**
+   * Offered calls and required agents per interval for the next 7 days of a campaign, with the
+   * forecast's MAPE and WAPE on the last complete week (metrics.md §2).
+   */
+  @Roles('admin', 'manager', 'hr')
+  @Get('forecast')
+  @ApiQuery({ name: 'campaignCode', required: true })
+  forecast(@Query() query: Record<string, unknown>): Promise<StaffingForecast> {
+    const { campaignCode, intervalMinutes, ...rest } = query;
+    if (typeof campaignCode !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(campaignCode)) {
+      throw invalid('campaignCode is required');
+    }
+    const m = intervalMinutes === undefined ? 30 : Number(intervalMinutes);
+    if (m !== 15 && m !== 30 && m !== 60) {
+      throw invalid('intervalMinutes must be 15, 30 or 60');
+    }
+    const input = parseInput({ calls: '0', ahtSeconds: '1', intervalMinutes: String(m), ...rest });
+    return this.staffing.forecast({
+      campaignCode,
+      intervalMinutes: m,
+      targetServiceLevel: input.targetServiceLevel,
+      targetAnswerSeconds: input.targetAnswerSeconds,
+      maxOccupancy: input.maxOccupancy ?? ERLANG_DEFAULTS.maxOccupancy,
+      shrinkage: input.shrinkage ?? ERLANG_DEFAULTS.shrinkage,
+    });
+  }
+
   /** interfaces.md `GET /api/staffing/erlang-c` (metrics.md §2). */
   @Roles('admin', 'manager', 'hr')
   @Get('erlang-c')

@@ -29,7 +29,10 @@ export interface BurnoutDailyCalls {
  * dates of a call follow its agent's site time zone"). Only answered calls count (§1 answered,
  * as `../service` classifies them); QA and CSAT are summed over the answered calls that have one.
  */
-export function burnoutDailyCalls(calls: readonly BurnoutCall[], zone: string): BurnoutDailyCalls[] {
+export function burnoutDailyCalls(
+  calls: readonly BurnoutCall[],
+  zone: string,
+): BurnoutDailyCalls[] {
   const byDate = new Map<string, BurnoutDailyCalls>();
   for (const call of calls) {
     if (!isAnswered(call)) {
@@ -38,7 +41,16 @@ export function burnoutDailyCalls(calls: readonly BurnoutCall[], zone: string): 
     const date = localDateOf(toEpochMillis(call.startedAt, 'startedAt'), zone);
     let day = byDate.get(date);
     if (!day) {
-      day = { date, answered: 0, handleSeconds: 0, hostile: 0, qaSum: 0, qaCount: 0, csatSum: 0, csatCount: 0 };
+      day = {
+        date,
+        answered: 0,
+        handleSeconds: 0,
+        hostile: 0,
+        qaSum: 0,
+        qaCount: 0,
+        csatSum: 0,
+        csatCount: 0,
+      };
       byDate.set(date, day);
     }
     day.answered += 1;

@@ -24,7 +24,11 @@ describe('validateBurnoutConfig', () => {
     expect(
       validateBurnoutConfig({
         ...DEFAULT_BURNOUT_CONFIG,
-        ramps: { ...DEFAULT_BURNOUT_CONFIG.ramps, hostile: { lo: 0.12, hi: 0.02 }, drift: { lo: 0, hi: 0 } },
+        ramps: {
+          ...DEFAULT_BURNOUT_CONFIG.ramps,
+          hostile: { lo: 0.12, hi: 0.02 },
+          drift: { lo: 0, hi: 0 },
+        },
         driftMinCalls: 0,
         nightStart: 25,
       }),

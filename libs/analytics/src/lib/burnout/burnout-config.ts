@@ -114,7 +114,12 @@ export function validateBurnoutConfig(config: BurnoutConfig): string[] {
   }
   for (const name of BURNOUT_RAMPS) {
     const bounds = config.ramps[name];
-    if (!bounds || !Number.isFinite(bounds.lo) || !Number.isFinite(bounds.hi) || bounds.hi <= bounds.lo) {
+    if (
+      !bounds ||
+      !Number.isFinite(bounds.lo) ||
+      !Number.isFinite(bounds.hi) ||
+      bounds.hi <= bounds.lo
+    ) {
       errors.push(`ramp ${name} needs finite bounds with hi > lo`);
     }
   }

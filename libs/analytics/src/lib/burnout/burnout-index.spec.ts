@@ -8,7 +8,17 @@ function shift(start: string, end: string, overrides: Partial<WorkShift> = {}): 
 }
 
 function day(date: string, overrides: Partial<BurnoutDailyCalls>): BurnoutDailyCalls {
-  return { date, answered: 0, handleSeconds: 0, hostile: 0, qaSum: 0, qaCount: 0, csatSum: 0, csatCount: 0, ...overrides };
+  return {
+    date,
+    answered: 0,
+    handleSeconds: 0,
+    hostile: 0,
+    qaSum: 0,
+    qaCount: 0,
+    csatSum: 0,
+    csatCount: 0,
+    ...overrides,
+  };
 }
 
 const CST = '-06:00';
@@ -51,7 +61,15 @@ const scenario: BurnoutInput = {
     day('2026-02-27', { answered: 50, handleSeconds: 30_000, hostile: 50 }),
     // B: 80 calls a day, AHT 300 s, 4 hostile, QA 90 on 2, CSAT 5 on 1
     ...baselineDates.map(([d]) =>
-      day(d, { answered: 80, handleSeconds: 24_000, hostile: 4, qaSum: 180, qaCount: 2, csatSum: 5, csatCount: 1 }),
+      day(d, {
+        answered: 80,
+        handleSeconds: 24_000,
+        hostile: 4,
+        qaSum: 180,
+        qaCount: 2,
+        csatSum: 5,
+        csatCount: 1,
+      }),
     ),
     // R: 60 calls a day, AHT 372.75 s, 3 hostile, QA 81 on 2, CSAT 4 on 1
     ...['22', '23', '24', '25', '26', '28'].map((d) =>
@@ -82,7 +100,12 @@ describe('burnoutIndex — one agent in America/Chicago over the 2026-03-08 spri
   const result = burnoutIndex(scenario);
 
   it('uses the 28 local days ending on D, the last 7 as R and the first 21 as B', () => {
-    expect(result.window).toEqual({ from: '2026-03-01', to: '2026-03-28', recentFrom: '2026-03-22', baselineTo: '2026-03-21' });
+    expect(result.window).toEqual({
+      from: '2026-03-01',
+      to: '2026-03-28',
+      recentFrom: '2026-03-22',
+      baselineTo: '2026-03-21',
+    });
   });
 
   it('computes overtime over 4 contract weeks: 161.5 h − 160 h = 1.5 h', () => {
@@ -227,18 +250,29 @@ describe('burnoutIndex — edge cases', () => {
       const end = new Date(Date.parse(start) + 8 * 3_600_000).toISOString();
       const sent =
         i === 1
-          ? { status: 'sent_home' as const, sendHomeReason: 'outage' as const, sendHomeAt: new Date(Date.parse(start) + 3_600_000).toISOString() }
+          ? {
+              status: 'sent_home' as const,
+              sendHomeReason: 'outage' as const,
+              sendHomeAt: new Date(Date.parse(start) + 3_600_000).toISOString(),
+            }
           : i === 3
             ? { status: 'sent_home' as const, sendHomeReason: 'low_volume' as const }
             : i === 5
-              ? { status: 'sent_home' as const, sendHomeReason: 'goal_met' as const, sendHomeAt: new Date(Date.parse(start) + 5 * 3_600_000).toISOString() }
+              ? {
+                  status: 'sent_home' as const,
+                  sendHomeReason: 'goal_met' as const,
+                  sendHomeAt: new Date(Date.parse(start) + 5 * 3_600_000).toISOString(),
+                }
               : {};
       return shift(start, end, { breakMinutes: 0, ...sent });
     });
     const result = burnoutIndex({ ...base, shifts });
     expect(result.components.irregularity.raw).toBeCloseTo(1, 12);
     expect(result.components.irregularity.score).toBeCloseTo(2 / 3, 12);
-    expect(result.components.irregularity.detail).toEqual({ startTimeSigmaHours: expect.any(Number), unpaidSendHomes: 2 });
+    expect(result.components.irregularity.detail).toEqual({
+      startTimeSigmaHours: expect.any(Number),
+      unpaidSendHomes: 2,
+    });
   });
 
   it('maps a start exactly 12 h from the first to the earlier side (06:00 and 18:00 → 6 and −6)', () => {
@@ -256,15 +290,24 @@ describe('burnoutIndex — edge cases', () => {
     const shifts = [
       shift('2026-06-08T09:00:00+02:00', '2026-06-08T17:00:00+02:00'),
       shift('2026-06-09T09:00:00+02:00', '2026-06-09T17:00:00+02:00'),
-      shift('2026-06-23T09:00:00+02:00', '2026-06-23T17:00:00+02:00', { actualStart: '2026-06-23T09:45:00+02:00' }),
-      shift('2026-06-24T09:00:00+02:00', '2026-06-24T17:00:00+02:00', { actualStart: '2026-06-24T09:45:00+02:00' }),
+      shift('2026-06-23T09:00:00+02:00', '2026-06-23T17:00:00+02:00', {
+        actualStart: '2026-06-23T09:45:00+02:00',
+      }),
+      shift('2026-06-24T09:00:00+02:00', '2026-06-24T17:00:00+02:00', {
+        actualStart: '2026-06-24T09:45:00+02:00',
+      }),
     ];
     const dailyCalls = [
       day('2026-06-08', { answered: 20, handleSeconds: 6_000 }),
       day('2026-06-23', { answered: 9, handleSeconds: 9_000 }), // AHT 1 000 s, but only 9 calls
     ];
     const result = burnoutIndex({ ...base, shifts, dailyCalls });
-    expect(result.components.drift.detail).toEqual({ aht: null, qa: null, csat: null, adherence: expect.any(Number) });
+    expect(result.components.drift.detail).toEqual({
+      aht: null,
+      qa: null,
+      csat: null,
+      adherence: expect.any(Number),
+    });
     expect(result.components.drift.raw).toBeCloseTo(0.1, 12);
     expect(result.components.drift.score).toBeCloseTo(0.5, 12);
 
@@ -292,7 +335,9 @@ describe('burnoutIndex — edge cases', () => {
   });
 
   it('reads raw calls by local date the same way as daily sums', () => {
-    const shifts = [shift('2026-06-26T16:00:00+02:00', '2026-06-27T00:00:00+02:00', { breakMinutes: 0 })];
+    const shifts = [
+      shift('2026-06-26T16:00:00+02:00', '2026-06-27T00:00:00+02:00', { breakMinutes: 0 }),
+    ];
     const call = {
       direction: 'inbound' as const,
       hasAgent: true,
@@ -303,21 +348,42 @@ describe('burnoutIndex — edge cases', () => {
     };
     // an abandoned call counts nowhere; 00:30 Berlin on 06-29 is still 06-28 in UTC but after D
     const calls = [
-      { ...call, outcome: 'resolved' as const, startedAt: '2026-06-26T23:30:00+02:00', hostile: true },
+      {
+        ...call,
+        outcome: 'resolved' as const,
+        startedAt: '2026-06-26T23:30:00+02:00',
+        hostile: true,
+      },
       { ...call, outcome: 'sale' as const, startedAt: '2026-06-26T17:00:00+02:00' },
-      { ...call, outcome: 'abandoned' as const, hasAgent: false, startedAt: '2026-06-26T18:00:00+02:00', hostile: true },
-      { ...call, outcome: 'resolved' as const, startedAt: '2026-06-29T00:30:00+02:00', hostile: true },
+      {
+        ...call,
+        outcome: 'abandoned' as const,
+        hasAgent: false,
+        startedAt: '2026-06-26T18:00:00+02:00',
+        hostile: true,
+      },
+      {
+        ...call,
+        outcome: 'resolved' as const,
+        startedAt: '2026-06-29T00:30:00+02:00',
+        hostile: true,
+      },
     ];
     const result = burnoutIndex({ ...base, shifts, calls });
     // 7 200 s of handle ÷ 28 800 s worked
     expect(result.components.occupancy.raw).toBe(0.25);
     expect(result.components.hostile.raw).toBe(0.5);
-    expect(() => burnoutIndex({ ...base, shifts, calls, dailyCalls: [] })).toThrow(/either calls or dailyCalls/);
+    expect(() => burnoutIndex({ ...base, shifts, calls, dailyCalls: [] })).toThrow(
+      /either calls or dailyCalls/,
+    );
   });
 
   it('refuses an invalid configuration', () => {
     expect(() =>
-      burnoutIndex({ ...base, shifts: [] }, { ...DEFAULT_BURNOUT_CONFIG, weights: { ...DEFAULT_BURNOUT_CONFIG.weights, drift: 0.2 } }),
+      burnoutIndex(
+        { ...base, shifts: [] },
+        { ...DEFAULT_BURNOUT_CONFIG, weights: { ...DEFAULT_BURNOUT_CONFIG.weights, drift: 0.2 } },
+      ),
     ).toThrow(/weights must sum to 1, they sum to 1.1/);
   });
 });

@@ -100,7 +100,15 @@ interface CallSums {
 }
 
 function sumDays(days: readonly BurnoutDailyCalls[], from: string, to: string): CallSums {
-  const sums: CallSums = { answered: 0, handleSeconds: 0, hostile: 0, qaSum: 0, qaCount: 0, csatSum: 0, csatCount: 0 };
+  const sums: CallSums = {
+    answered: 0,
+    handleSeconds: 0,
+    hostile: 0,
+    qaSum: 0,
+    qaCount: 0,
+    csatSum: 0,
+    csatCount: 0,
+  };
   for (const d of days) {
     if (d.date >= from && d.date <= to) {
       sums.answered += d.answered;
@@ -132,7 +140,11 @@ function hourOfDay(ms: number, zone: string): number {
 }
 
 /** Relative deterioration, or null when either side is missing or the baseline is 0. */
-function deterioration(baseline: number | null, recent: number | null, worseWhen: 'up' | 'down'): number | null {
+function deterioration(
+  baseline: number | null,
+  recent: number | null,
+  worseWhen: 'up' | 'down',
+): number | null {
   if (baseline === null || recent === null || baseline === 0) {
     return null;
   }
@@ -169,7 +181,10 @@ function deterioration(baseline: number | null, recent: number | null, worseWhen
  *   order; components with 0 points are never drivers, so an agent may have fewer than three.
  * - no worked time in W → index, band null, drivers []; the components are still returned.
  */
-export function burnoutIndex(input: BurnoutInput, config: BurnoutConfig = DEFAULT_BURNOUT_CONFIG): BurnoutResult {
+export function burnoutIndex(
+  input: BurnoutInput,
+  config: BurnoutConfig = DEFAULT_BURNOUT_CONFIG,
+): BurnoutResult {
   const problems = validateBurnoutConfig(config);
   if (problems.length > 0) {
     throw new RangeError(`invalid burnout config: ${problems.join('; ')}`);
@@ -206,8 +221,12 @@ export function burnoutIndex(input: BurnoutInput, config: BurnoutConfig = DEFAUL
   const workedDates = new Set(pieces.map((p) => p.date));
 
   // shifts by the local date of their scheduled start
-  const dated = input.shifts.map((shift) => ({ shift, date: localDateOf(scheduledSpan(shift).startMs, zone) }));
-  const shiftsIn = (from: string, to: string) => dated.filter((d) => d.date >= from && d.date <= to);
+  const dated = input.shifts.map((shift) => ({
+    shift,
+    date: localDateOf(scheduledSpan(shift).startMs, zone),
+  }));
+  const shiftsIn = (from: string, to: string) =>
+    dated.filter((d) => d.date >= from && d.date <= to);
   const shiftsW = shiftsIn(wFrom, asOf);
 
   // calls
@@ -216,7 +235,10 @@ export function burnoutIndex(input: BurnoutInput, config: BurnoutConfig = DEFAUL
   const callsR = sumDays(days, rFrom, asOf);
   const callsB = sumDays(days, wFrom, bTo);
 
-  const raws: Record<BurnoutComponentName, number | null> = {} as Record<BurnoutComponentName, number | null>;
+  const raws: Record<BurnoutComponentName, number | null> = {} as Record<
+    BurnoutComponentName,
+    number | null
+  >;
   const scores: Record<BurnoutComponentName, number> = {} as Record<BurnoutComponentName, number>;
   const details: Partial<Record<BurnoutComponentName, Record<string, number | string | null>>> = {};
   const rampOf = (name: BurnoutRampName, x: number | null) =>
@@ -278,7 +300,8 @@ export function burnoutIndex(input: BurnoutInput, config: BurnoutConfig = DEFAUL
   scores.quota_pressure = rampOf('quota_pressure', raws.quota_pressure);
 
   // drift
-  const enoughCalls = (b: number, r: number) => b >= config.driftMinCalls && r >= config.driftMinCalls;
+  const enoughCalls = (b: number, r: number) =>
+    b >= config.driftMinCalls && r >= config.driftMinCalls;
   const ahtDrift = enoughCalls(callsB.answered, callsR.answered)
     ? deterioration(serviceOf(callsB).ahtSeconds, serviceOf(callsR).ahtSeconds, 'up')
     : null;
@@ -321,7 +344,9 @@ export function burnoutIndex(input: BurnoutInput, config: BurnoutConfig = DEFAUL
   const index = roundHalfAwayFromZero(Math.round(total * 1e9) / 1e9);
   const drivers = BURNOUT_COMPONENTS.filter((name) => components[name].points > 0)
     .map((name, order) => ({ name, order, points: components[name].points }))
-    .sort((a, b) => (Math.abs(b.points - a.points) > POINTS_TIE ? b.points - a.points : a.order - b.order))
+    .sort((a, b) =>
+      Math.abs(b.points - a.points) > POINTS_TIE ? b.points - a.points : a.order - b.order,
+    )
     .slice(0, 3)
     .map((d) => d.name);
   return { index, band: burnoutBand(index), components, drivers, window };

@@ -1,7 +1,7 @@
 import { InstantInput, toEpochMillis } from '../schedule/instant';
 import { isCountQuotaMetric, Quota } from './quota.types';
 
-/** True for quotas that can be a daily goal: an at-least count quota for the day or shift. */
+/** metrics.md §3 daily goal: true for an at-least count quota for the day (or shift). */
 export function isDailyGoalQuota(quota: Pick<Quota, 'metric' | 'period' | 'comparator'>): boolean {
   return (
     isCountQuotaMetric(quota.metric) &&

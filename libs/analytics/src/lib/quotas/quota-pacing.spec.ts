@@ -55,7 +55,15 @@ describe('pacing of a count quota', () => {
   });
 
   it('treats an at-least quota without a metric as a count', () => {
-    expect(pacing({ ...shift, now: '2026-05-04T11:00:00-05:00', actual: 5, target: 20, comparator: 'at_least' })).toEqual({
+    expect(
+      pacing({
+        ...shift,
+        now: '2026-05-04T11:00:00-05:00',
+        actual: 5,
+        target: 20,
+        comparator: 'at_least',
+      }),
+    ).toEqual({
       measure: 'count',
       elapsedFraction: 0.25,
       expected: 5,
@@ -67,7 +75,14 @@ describe('pacing of a count quota', () => {
 
   it('rejects a shift that does not end after it starts', () => {
     expect(() =>
-      pacing({ start: shift.end, end: shift.start, now: shift.start, actual: 0, target: 1, comparator: 'at_least' }),
+      pacing({
+        start: shift.end,
+        end: shift.start,
+        now: shift.start,
+        actual: 0,
+        target: 1,
+        comparator: 'at_least',
+      }),
     ).toThrow(/ends after it starts/);
   });
 });
@@ -106,7 +121,13 @@ describe('pacing of a rate quota', () => {
 
   it('does not project a rate before 10 % of the shift', () => {
     expect(
-      pacing({ ...shift, now: '2026-05-04T09:30:00-05:00', actual: 250, target: 300, comparator: 'at_most' }).projected,
+      pacing({
+        ...shift,
+        now: '2026-05-04T09:30:00-05:00',
+        actual: 250,
+        target: 300,
+        comparator: 'at_most',
+      }).projected,
     ).toBeNull();
   });
 });

@@ -32,7 +32,9 @@ describe('quotaMet', () => {
 
 describe('quota metrics', () => {
   it('knows the counts and that AHT is the only at-most metric', () => {
-    expect(['calls_handled', 'sales', 'saves', 'resolved'].every((m) => isCountQuotaMetric(m as never))).toBe(true);
+    expect(
+      ['calls_handled', 'sales', 'saves', 'resolved'].every((m) => isCountQuotaMetric(m as never)),
+    ).toBe(true);
     expect(isCountQuotaMetric('csat')).toBe(false);
     expect(Object.entries(QUOTA_METRIC_COMPARATOR).filter(([, c]) => c === 'at_most')).toEqual([
       ['aht_seconds', 'at_most'],

@@ -21,8 +21,14 @@ export function quotaProgress(
   return target === 0 ? null : actual / target;
 }
 
-/** Whether a quota is met: `actual ≥ target` (at least) or `actual ≤ target` (at most). */
-export function quotaMet(actual: number | null, target: number, comparator: QuotaComparator): boolean {
+/**
+ * metrics.md §3 comparator: met when `actual ≥ target` (at least) or `actual ≤ target` (at most).
+ */
+export function quotaMet(
+  actual: number | null,
+  target: number,
+  comparator: QuotaComparator,
+): boolean {
   if (actual === null) {
     return false;
   }

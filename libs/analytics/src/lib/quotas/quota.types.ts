@@ -32,17 +32,18 @@ export const COUNT_QUOTA_METRICS: readonly QuotaMetric[] = Object.freeze([
 ]);
 
 /** metrics.md §3: `aht_seconds` is "at most"; `csat`, `qa_score` and the counts are "at least". */
-export const QUOTA_METRIC_COMPARATOR: Readonly<Record<QuotaMetric, QuotaComparator>> = Object.freeze({
-  calls_handled: 'at_least',
-  sales: 'at_least',
-  saves: 'at_least',
-  resolved: 'at_least',
-  aht_seconds: 'at_most',
-  csat: 'at_least',
-  qa_score: 'at_least',
-});
+export const QUOTA_METRIC_COMPARATOR: Readonly<Record<QuotaMetric, QuotaComparator>> =
+  Object.freeze({
+    calls_handled: 'at_least',
+    sales: 'at_least',
+    saves: 'at_least',
+    resolved: 'at_least',
+    aht_seconds: 'at_most',
+    csat: 'at_least',
+    qa_score: 'at_least',
+  });
 
-/** True for the count metrics (`calls_handled`, `sales`, `saves`, `resolved`). */
+/** metrics.md §3: true for the count metrics (`calls_handled`, `sales`, `saves`, `resolved`). */
 export function isCountQuotaMetric(metric: QuotaMetric): boolean {
   return COUNT_QUOTA_METRICS.includes(metric);
 }

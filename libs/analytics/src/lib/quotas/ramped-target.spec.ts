@@ -18,8 +18,12 @@ describe('rampFraction', () => {
     expect(rampFraction(hire, '2026-01-19', { startFraction: 0.25, weeks: 4 })).toBe(0.75); // week 3
     expect(rampFraction(hire, '2026-01-05', { startFraction: 0.25, weeks: 1 })).toBe(1);
     expect(() => rampFraction(hire, '2026-01-04')).toThrow(/before the hire date/);
-    expect(() => rampFraction(hire, '2026-01-10', { startFraction: 1.5, weeks: 8 })).toThrow(/startFraction/);
-    expect(() => rampFraction(hire, '2026-01-10', { startFraction: 0.5, weeks: 0 })).toThrow(/weeks/);
+    expect(() => rampFraction(hire, '2026-01-10', { startFraction: 1.5, weeks: 8 })).toThrow(
+      /startFraction/,
+    );
+    expect(() => rampFraction(hire, '2026-01-10', { startFraction: 0.5, weeks: 0 })).toThrow(
+      /weeks/,
+    );
     expect(() => rampFraction(hire, '2026-02-30')).toThrow(/not a valid/);
   });
 });

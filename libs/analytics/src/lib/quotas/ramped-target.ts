@@ -1,7 +1,9 @@
 import { localDaysBetween } from '../schedule/instant';
 import { QuotaComparator } from './quota.types';
 
-/** A new-hire ramp: productivity `startFraction` in week one, rising linearly to 1 by week `weeks`. */
+/**
+ * A new-hire ramp: productivity `startFraction` in week one, rising linearly to 1 by week `weeks`.
+ */
 export interface RampConfig {
   startFraction: number;
   weeks: number;
@@ -11,12 +13,17 @@ export interface RampConfig {
 export const DEFAULT_RAMP: RampConfig = Object.freeze({ startFraction: 0.5, weeks: 8 });
 
 /**
- * The ramp fraction on local date `date` for an agent hired on `hireDate`. Tenure week
- * `w = floor(days since hire ÷ 7) + 1` (the hire date starts week 1); the fraction is
- * `start + (1 − start) × (w − 1) ÷ (weeks − 1)` up to week `weeks`, and 1 from then on — with the
- * defaults 0.5, 0.5714…, …, 0.9286 and 1 in week eight, a step of 1/14 per week.
+ * metrics.md §3 targets with the §6 ramp (50 % over 8 weeks): the ramp fraction on local date
+ * `date` for an agent hired on `hireDate`. Tenure week `w = floor(days since hire ÷ 7) + 1` (the
+ * hire date starts week 1); the fraction is `start + (1 − start) × (w − 1) ÷ (weeks − 1)` up to
+ * week `weeks`, and 1 from then on — with the defaults 0.5, 0.5714…, …, 0.9286 and 1 in week eight,
+ * a step of 1/14 per week.
  */
-export function rampFraction(hireDate: string, date: string, ramp: RampConfig = DEFAULT_RAMP): number {
+export function rampFraction(
+  hireDate: string,
+  date: string,
+  ramp: RampConfig = DEFAULT_RAMP,
+): number {
   if (!(ramp.startFraction >= 0 && ramp.startFraction <= 1)) {
     throw new RangeError(`ramp startFraction must lie in [0, 1], got ${ramp.startFraction}`);
   }

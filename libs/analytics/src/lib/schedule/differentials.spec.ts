@@ -8,13 +8,18 @@ function shift(start: string, end: string, overrides: Partial<WorkShift> = {}): 
 }
 
 const H = 3600;
-const config = (overrides: Partial<PayConfig> = {}): PayConfig => ({ ...DEFAULT_PAY_CONFIG, ...overrides });
+const config = (overrides: Partial<PayConfig> = {}): PayConfig => ({
+  ...DEFAULT_PAY_CONFIG,
+  ...overrides,
+});
 
 describe('America/Chicago spring forward (2026-03-08 02:00 → 03:00)', () => {
   // Sat 22:00 CST (04:00Z) → Sun 06:00 CDT (11:00Z): 7 h elapsed, not 8; break 30 min centred
   // → 07:15Z–07:45Z = 01:15–01:45 CST. Worked: Sat 22–24 (2 h), Sun 00:00–01:15, 01:45–02:00,
   // 03:00–06:00 CDT (4.5 h) = 6.5 h, all of it night and all of it weekend.
-  const night = shift('2026-03-07T22:00:00-06:00', '2026-03-08T06:00:00-05:00', { breakMinutes: 30 });
+  const night = shift('2026-03-07T22:00:00-06:00', '2026-03-08T06:00:00-05:00', {
+    breakMinutes: 30,
+  });
 
   it('counts the real elapsed time of a night crossing the missing hour', () => {
     expect(workedSeconds(night)).toBe(6.5 * H);

@@ -27,7 +27,13 @@ export function differentialSeconds(
   zone: string,
   config: Pick<
     PayConfig,
-    'nightStart' | 'nightEnd' | 'holidays' | 'weekendDays' | 'nightPct' | 'weekendPct' | 'holidayPct'
+    | 'nightStart'
+    | 'nightEnd'
+    | 'holidays'
+    | 'weekendDays'
+    | 'nightPct'
+    | 'weekendPct'
+    | 'holidayPct'
   > = DEFAULT_PAY_CONFIG,
 ): DifferentialSeconds {
   const pct: Record<DifferentialKind, number> = {
@@ -48,5 +54,10 @@ export function differentialSeconds(
       ms[winner ?? 'none'] += piece.endMs - piece.startMs;
     }
   }
-  return { night: ms.night / 1000, weekend: ms.weekend / 1000, holiday: ms.holiday / 1000, none: ms.none / 1000 };
+  return {
+    night: ms.night / 1000,
+    weekend: ms.weekend / 1000,
+    holiday: ms.holiday / 1000,
+    none: ms.none / 1000,
+  };
 }

@@ -1,15 +1,17 @@
 import { DateTime, IANAZone } from 'luxon';
 
-/** An instant: an ISO 8601 string with an explicit offset (or `Z`), epoch milliseconds, or a Date. */
+/**
+ * An instant: an ISO 8601 string with an explicit offset (or `Z`), epoch milliseconds, or a Date.
+ */
 export type InstantInput = string | number | Date;
 
 const EXPLICIT_OFFSET = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * Epoch milliseconds of an instant. Strings must carry their offset (interfaces.md: "ISO 8601
- * with offset"): an offset-less string would silently depend on the process time zone, so it is
- * rejected rather than guessed.
+ * metrics.md conventions (instants are `timestamptz`): epoch milliseconds of an instant. Strings
+ * must carry their offset (interfaces.md: "ISO 8601 with offset"): an offset-less string would
+ * silently depend on the process time zone, so it is rejected rather than guessed.
  */
 export function toEpochMillis(value: InstantInput, field = 'instant'): number {
   if (typeof value === 'number') {
@@ -36,14 +38,17 @@ export function toEpochMillis(value: InstantInput, field = 'instant'): number {
   return parsed.toMillis();
 }
 
-/** Throws unless `zone` is an IANA time-zone name luxon can resolve. */
+/** metrics.md conventions (IANA zone of the site): throws unless luxon can resolve `zone`. */
 export function assertZone(zone: string): void {
   if (!IANAZone.isValidZone(zone)) {
     throw new RangeError(`unknown IANA time zone "${zone}"`);
   }
 }
 
-/** Parses a local calendar date `YYYY-MM-DD` (a date that does not exist is an error). */
+/**
+ * metrics.md conventions (local calendar dates): parses `YYYY-MM-DD`; a date that does not exist is
+ * an error.
+ */
 export function parseLocalDate(date: string, field = 'date'): DateTime {
   const parsed = LOCAL_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : null;
   if (!parsed || !parsed.isValid) {
@@ -52,29 +57,30 @@ export function parseLocalDate(date: string, field = 'date'): DateTime {
   return parsed;
 }
 
-/** `date` plus `days` calendar days (pure calendar arithmetic, no time zone involved). */
+/** metrics.md conventions: local date `date` plus `days` calendar days (no time zone involved). */
 export function addLocalDays(date: string, days: number): string {
   return parseLocalDate(date).plus({ days }).toISODate() as string;
 }
 
-/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+/** metrics.md conventions: whole calendar days from `from` to `to` (negative when earlier). */
 export function localDaysBetween(from: string, to: string): number {
   return Math.round(parseLocalDate(to).diff(parseLocalDate(from), 'days').days);
 }
 
-/** The Monday (ISO week start) of the week containing a local date. */
+/** metrics.md §4 work week (Monday–Sunday): the Monday of the week containing a local date. */
 export function mondayOf(date: string): string {
   return parseLocalDate(date).startOf('week').toISODate() as string;
 }
 
-/** The local calendar date of an instant in `zone`. */
+/** metrics.md conventions: the site-local calendar date of an instant in `zone`. */
 export function localDateOf(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toISODate() as string;
 }
 
 /**
- * The first instant of a local date in `zone`. Where midnight does not exist (Africa/Cairo moves
- * 00:00 → 01:00 on the last Friday of April) luxon returns the first existing local time.
+ * metrics.md conventions: the first instant of a local date in `zone`. Where midnight does not
+ * exist (Africa/Cairo moves 00:00 → 01:00 on the last Friday of April) luxon returns the first
+ * existing local time.
  */
 export function startOfLocalDay(date: string, zone: string): number {
   parseLocalDate(date);

@@ -13,10 +13,10 @@ export interface LocalHourPiece extends TimeSpan {
 }
 
 /**
- * Splits spans at every local hour boundary of `zone` with luxon, so each piece has one local
- * date, weekday and clock hour. DST is handled by luxon: on a spring-forward day the missing
- * hour simply never appears, on a fall-back day the repeated hour yields two pieces with the
- * same `hour`; every piece's length is real elapsed time.
+ * metrics.md §4 differentials and work weeks: splits spans at every local hour boundary of `zone`
+ * with luxon, so each piece has one local date, weekday and clock hour. DST is handled by luxon: on
+ * a spring-forward day the missing hour simply never appears, on a fall-back day the repeated hour
+ * yields two pieces with the same `hour`; every piece's length is real elapsed time.
  */
 export function splitAtLocalHours(spans: readonly TimeSpan[], zone: string): LocalHourPiece[] {
   assertZone(zone);
@@ -50,7 +50,10 @@ export interface UnsocialFlags {
   holiday: boolean;
 }
 
-/** True when local clock hour `hour` lies in the night window `[nightStart, nightEnd)` (wrapping). */
+/**
+ * metrics.md §4 night hours (22:00–06:00 by default): is `hour` in `[nightStart, nightEnd)`,
+ * wrapping?
+ */
 export function isNightHour(hour: number, nightStart: number, nightEnd: number): boolean {
   if (nightStart === nightEnd) {
     return false;
@@ -60,7 +63,9 @@ export function isNightHour(hour: number, nightStart: number, nightEnd: number):
     : hour >= nightStart || hour < nightEnd;
 }
 
-/** Classifies a local-hour piece as night / weekend (default Sat, Sun) / site holiday. */
+/**
+ * metrics.md §4 differentials, §5 unsocial: flags a local hour as night / weekend / site holiday.
+ */
 export function unsocialFlags(
   piece: Pick<LocalHourPiece, 'date' | 'weekday' | 'hour'>,
   config: Pick<PayConfig, 'nightStart' | 'nightEnd' | 'holidays' | 'weekendDays'>,

@@ -58,7 +58,8 @@ describe('payEstimate', () => {
       hourlyRateCents: 1581,
       config: { ...DEFAULT_PAY_CONFIG, holidays: ['2026-03-26'], weekendDays: [5, 6] },
     });
-    // base 15.5 h × 1581 = 24 505.5 → 24 506; night 2 × 158.1 = 316.2 → 316; holiday 4 × 790.5 = 3 162
+    // base 15.5 h × 1581 = 24 505.5 → 24 506; night 2 × 158.1 = 316.2 → 316;
+    // holiday 4 × 790.5 = 3 162
     expect(result.lines).toEqual({
       baseCents: 24_506,
       overtimePremiumCents: 0,
@@ -103,10 +104,12 @@ describe('payEstimate', () => {
 
   it('rejects rates and awards that are not integer cents', () => {
     const shifts = [shift('2026-05-05T09:00:00Z', '2026-05-05T17:00:00Z')];
-    expect(() => payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 15.81 })).toThrow(/integer of cents/);
-    expect(() => payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 1581, spiffAwardsCents: [10.5] })).toThrow(
-      /integer cents/,
+    expect(() => payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 15.81 })).toThrow(
+      /integer of cents/,
     );
+    expect(() =>
+      payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 1581, spiffAwardsCents: [10.5] }),
+    ).toThrow(/integer cents/);
   });
 });
 

@@ -45,8 +45,18 @@ describe('restGaps (Europe/London)', () => {
       shift('2026-05-05T09:00:00Z', '2026-05-05T17:00:00Z'),
     ]);
     // 22:30 → 09:00 = 10.5 h
-    expect(gaps.map((g) => [g.fromIndex, g.toIndex, g.gapSeconds, g.short])).toEqual([[0, 2, 10.5 * H, true]]);
-    expect(restGaps([shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z'), shift('2026-05-05T02:00:00Z', '2026-05-05T10:00:00Z')], 8 * H)[0].short).toBe(false);
+    expect(gaps.map((g) => [g.fromIndex, g.toIndex, g.gapSeconds, g.short])).toEqual([
+      [0, 2, 10.5 * H, true],
+    ]);
+    expect(
+      restGaps(
+        [
+          shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z'),
+          shift('2026-05-05T02:00:00Z', '2026-05-05T10:00:00Z'),
+        ],
+        8 * H,
+      )[0].short,
+    ).toBe(false);
   });
 });
 
@@ -83,7 +93,8 @@ describe('consecutiveWorkdays (America/Chicago)', () => {
   });
 
   it('uses the site date, not the UTC date', () => {
-    // 19:00–23:00 in Dhaka is 13:00–17:00Z; 01:00–05:00 Dhaka next day is 19:00–23:00Z the same UTC day
+    // 19:00–23:00 in Dhaka is 13:00–17:00Z; 01:00–05:00 Dhaka the next day is 19:00–23:00Z,
+    // the same UTC day
     const shifts = [
       shift('2026-03-25T19:00:00+06:00', '2026-03-25T23:00:00+06:00'),
       shift('2026-03-26T01:00:00+06:00', '2026-03-26T05:00:00+06:00'),

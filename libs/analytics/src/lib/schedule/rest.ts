@@ -70,7 +70,10 @@ export interface ConsecutiveWorkdays {
  * time. A day counts when any worked second falls on it, so a 22:00–06:00 night shift marks both
  * of its dates.
  */
-export function consecutiveWorkdays(shifts: readonly WorkShift[], zone: string): ConsecutiveWorkdays {
+export function consecutiveWorkdays(
+  shifts: readonly WorkShift[],
+  zone: string,
+): ConsecutiveWorkdays {
   assertZone(zone);
   const dates = new Set<string>();
   for (const shift of shifts) {

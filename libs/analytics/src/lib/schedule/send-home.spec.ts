@@ -8,7 +8,10 @@ function shift(start: string, end: string, overrides: Partial<WorkShift> = {}): 
 const H = 3600;
 // every shift 09:00–17:00 with a 30 min break: 7.5 h = 27 000 s scheduled
 const day = (d: string, overrides: Partial<WorkShift>) =>
-  shift(`2026-05-${d}T09:00:00-05:00`, `2026-05-${d}T17:00:00-05:00`, { breakMinutes: 30, ...overrides });
+  shift(`2026-05-${d}T09:00:00-05:00`, `2026-05-${d}T17:00:00-05:00`, {
+    breakMinutes: 30,
+    ...overrides,
+  });
 
 const shifts: WorkShift[] = [
   day('04', {
@@ -25,7 +28,11 @@ const shifts: WorkShift[] = [
     actualEnd: '2026-05-05T14:00:00-05:00',
     sendHomeAt: '2026-05-05T14:00:00-05:00',
   }),
-  day('06', { status: 'sent_home', sendHomeReason: 'low_volume', sendHomeAt: '2026-05-06T10:00:00-05:00' }),
+  day('06', {
+    status: 'sent_home',
+    sendHomeReason: 'low_volume',
+    sendHomeAt: '2026-05-06T10:00:00-05:00',
+  }),
   day('07', { status: 'sent_home', sendHomeAt: '2026-05-07T11:00:00-05:00' }),
   day('08', {}),
 ];
@@ -33,7 +40,9 @@ const shifts: WorkShift[] = [
 describe('sendHomeLoss', () => {
   it('pays goal_met through the scheduled end and counts the unpaid rest of the others as lost', () => {
     const result = sendHomeLoss(shifts, { minReportingPayHours: 0 });
-    expect(result.shifts.map((s) => [s.index, s.reason, s.workedSeconds, s.paidSeconds, s.lostSeconds])).toEqual([
+    expect(
+      result.shifts.map((s) => [s.index, s.reason, s.workedSeconds, s.paidSeconds, s.lostSeconds]),
+    ).toEqual([
       [0, 'goal_met', 4.5 * H, 7.5 * H, 0],
       [1, 'outage', 4.5 * H, 4.5 * H, 3 * H],
       [2, 'low_volume', 0.5 * H, 0.5 * H, 7 * H],

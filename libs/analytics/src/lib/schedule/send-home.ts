@@ -15,7 +15,9 @@ export interface SendHomeShift {
 /** Result of {@link sendHomeLoss}. */
 export interface SendHomeLoss {
   shifts: SendHomeShift[];
-  /** Hours lost (metrics.md §4), in seconds, over `outage`, `low_volume` and unspecified reasons. */
+  /**
+   * Hours lost (metrics.md §4), in seconds, over `outage`, `low_volume` and unspecified reasons.
+   */
   lostSeconds: number;
   lostSecondsByReason: Record<SendHomeReason | 'unspecified', number>;
   /** Paid-but-not-worked seconds (goal_met remainders and minimum reporting pay). */

@@ -1,7 +1,12 @@
 import { InstantInput } from './instant';
 
 /** Shift status as in the `shifts` import file (interfaces.md). */
-export type ShiftStatus = 'scheduled' | 'worked' | 'absent_unplanned' | 'absent_excused' | 'sent_home';
+export type ShiftStatus =
+  | 'scheduled'
+  | 'worked'
+  | 'absent_unplanned'
+  | 'absent_excused'
+  | 'sent_home';
 /** Shift kind as in the `shifts` import file (interfaces.md). */
 export type ShiftKind = 'regular' | 'overtime' | 'training';
 /** Why an agent was sent home (metrics.md §4). */

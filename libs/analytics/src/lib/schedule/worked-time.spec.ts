@@ -68,9 +68,9 @@ describe('workedSeconds and scheduledSeconds', () => {
         }),
       ),
     ).toThrow(/actual end is before actual start/);
-    expect(() => workedSeconds(shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { breakMinutes: -5 }))).toThrow(
-      /breakMinutes/,
-    );
+    expect(() =>
+      workedSeconds(shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { breakMinutes: -5 })),
+    ).toThrow(/breakMinutes/);
   });
 });
 
@@ -110,7 +110,9 @@ describe('adherence', () => {
   });
 
   it('leaves absences and send-homes out, and is null with nothing scheduled', () => {
-    const absent = shift('2026-05-06T09:00:00Z', '2026-05-06T17:00:00Z', { status: 'absent_unplanned' });
+    const absent = shift('2026-05-06T09:00:00Z', '2026-05-06T17:00:00Z', {
+      status: 'absent_unplanned',
+    });
     const sent = shift('2026-05-07T09:00:00Z', '2026-05-07T17:00:00Z', {
       status: 'sent_home',
       sendHomeReason: 'low_volume',
@@ -160,14 +162,20 @@ describe('paidSeconds', () => {
   };
 
   it('pays a goal_met release through the scheduled end', () => {
-    const s = shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { ...base, sendHomeReason: 'goal_met' });
+    const s = shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', {
+      ...base,
+      sendHomeReason: 'goal_met',
+    });
     // worked 5 h − 30 min = 4.5 h; paid as if to 17:00: 8 h − 30 min = 7.5 h
     expect(workedSeconds(s)).toBe(4.5 * H);
     expect(paidSeconds(s, { minReportingPayHours: 0 })).toBe(7.5 * H);
   });
 
   it('pays only worked time for an outage unless the minimum reporting pay is higher', () => {
-    const s = shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { ...base, sendHomeReason: 'outage' });
+    const s = shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', {
+      ...base,
+      sendHomeReason: 'outage',
+    });
     expect(paidSeconds(s, { minReportingPayHours: 0 })).toBe(4.5 * H);
     expect(paidSeconds(s, { minReportingPayHours: 6 })).toBe(6 * H);
     // the minimum never exceeds the scheduled 7.5 h
@@ -175,8 +183,13 @@ describe('paidSeconds', () => {
   });
 
   it('pays nothing for scheduled or absent shifts', () => {
-    expect(paidSeconds(shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { status: 'absent_excused' }), {
-      minReportingPayHours: 4,
-    })).toBe(0);
+    expect(
+      paidSeconds(
+        shift('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z', { status: 'absent_excused' }),
+        {
+          minReportingPayHours: 4,
+        },
+      ),
+    ).toBe(0);
   });
 });

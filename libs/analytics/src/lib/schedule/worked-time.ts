@@ -11,7 +11,10 @@ function breakMs(shift: WorkShift): number {
   return shift.breakMinutes * MS_PER_MINUTE;
 }
 
-/** The scheduled span `[start, end)` of a shift in epoch ms; an end before the start is an error. */
+/**
+ * metrics.md §4 scheduled time: the span `[start, end)` in epoch ms; an end before the start is an
+ * error.
+ */
 export function scheduledSpan(shift: WorkShift): TimeSpan {
   const startMs = toEpochMillis(shift.start, 'start');
   const endMs = toEpochMillis(shift.end, 'end');
@@ -21,7 +24,7 @@ export function scheduledSpan(shift: WorkShift): TimeSpan {
   return { startMs, endMs };
 }
 
-/** True for the statuses that carry a timesheet: `worked` and `sent_home`. */
+/** metrics.md §4 timesheet: true for the statuses that carry one, `worked` and `sent_home`. */
 export function hasTimesheet(shift: WorkShift): boolean {
   return shift.status === 'worked' || shift.status === 'sent_home';
 }
@@ -48,7 +51,9 @@ export function actualSpan(shift: WorkShift): TimeSpan | null {
     endMs = scheduled.endMs;
   }
   if (endMs < startMs) {
-    throw new RangeError(`shift${shift.id ? ` ${shift.id}` : ''} actual end is before actual start`);
+    throw new RangeError(
+      `shift${shift.id ? ` ${shift.id}` : ''} actual end is before actual start`,
+    );
   }
   return { startMs, endMs };
 }
@@ -82,7 +87,7 @@ function totalMs(spans: readonly TimeSpan[]): number {
   return spans.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
 }
 
-/** Milliseconds of `spans` that fall inside `[fromMs, toMs)`. */
+/** metrics.md §1 adherence / §4 stay-late: milliseconds of `spans` inside `[fromMs, toMs)`. */
 export function overlapMs(spans: readonly TimeSpan[], fromMs: number, toMs: number): number {
   let sum = 0;
   for (const s of spans) {
@@ -95,7 +100,9 @@ export function overlapMs(spans: readonly TimeSpan[], fromMs: number, toMs: numb
   return sum;
 }
 
-/** metrics.md §4: worked time = `actual_end − actual_start − break`, in seconds (0 if not worked). */
+/**
+ * metrics.md §4: worked time = `actual_end − actual_start − break`, in seconds (0 if not worked).
+ */
 export function workedSeconds(shift: WorkShift): number {
   return totalMs(workedIntervals(shift)) / MS_PER_SECOND;
 }
@@ -164,7 +171,10 @@ export function adherence(shifts: readonly WorkShift[]): AdherenceResult {
  *   reporting pay (capped at the scheduled seconds);
  * - any other status: 0.
  */
-export function paidSeconds(shift: WorkShift, config: Pick<PayConfig, 'minReportingPayHours'>): number {
+export function paidSeconds(
+  shift: WorkShift,
+  config: Pick<PayConfig, 'minReportingPayHours'>,
+): number {
   const worked = workedSeconds(shift);
   if (shift.status !== 'sent_home') {
     return shift.status === 'worked' ? worked : 0;

@@ -43,7 +43,9 @@ export function allocateBudget<T extends BudgetRequest>(
   let declined = 0;
   const decisions = requests.map((request) => {
     if (!Number.isSafeInteger(request.amountCents) || request.amountCents < 0) {
-      throw new RangeError(`award amounts must be non-negative integer cents, got ${request.amountCents}`);
+      throw new RangeError(
+        `award amounts must be non-negative integer cents, got ${request.amountCents}`,
+      );
     }
     const fits = total + request.amountCents <= budgetCents;
     if (fits) {
@@ -51,7 +53,11 @@ export function allocateBudget<T extends BudgetRequest>(
     } else {
       declined += request.amountCents;
     }
-    return { ...request, status: fits ? 'granted' : 'declined_budget', grantedTotalCents: total } as BudgetDecision<T>;
+    return {
+      ...request,
+      status: fits ? 'granted' : 'declined_budget',
+      grantedTotalCents: total,
+    } as BudgetDecision<T>;
   });
   return {
     decisions,

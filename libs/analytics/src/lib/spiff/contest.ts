@@ -25,7 +25,10 @@ export interface ContestResult {
  * cent (the leftover cents are not paid). Places beyond the prize list pay 0. Output is ordered
  * by rank, then code. For a team contest pass team totals (see {@link teamContestUnits}).
  */
-export function contestStandings(entrants: readonly SpiffEntrant[], rule: ContestRule): ContestResult {
+export function contestStandings(
+  entrants: readonly SpiffEntrant[],
+  rule: ContestRule,
+): ContestResult {
   const seen = new Set<string>();
   for (const e of entrants) {
     if (seen.has(e.code)) {
@@ -70,7 +73,7 @@ export function contestStandings(entrants: readonly SpiffEntrant[], rule: Contes
   };
 }
 
-/** Sums agents' units per team for a `scope: team` contest (teams ordered by code). */
+/** metrics.md §7 contest `scope: team`: sums agents' units per team (teams ordered by code). */
 export function teamContestUnits(
   members: readonly { agentCode: string; teamCode: string; units: number }[],
 ): SpiffEntrant[] {
@@ -84,10 +87,13 @@ export function teamContestUnits(
 }
 
 /**
- * Splits a team's prize equally among its members, floored to the cent like tied prizes
- * (members ordered by code; leftover cents are not paid).
+ * metrics.md §7 contest (floor to the cent): splits a team's prize equally among its members,
+ * floored to the cent like tied prizes (members ordered by code; leftover cents are not paid).
  */
-export function splitTeamPrize(prizeCents: number, memberCodes: readonly string[]): { code: string; cents: number }[] {
+export function splitTeamPrize(
+  prizeCents: number,
+  memberCodes: readonly string[],
+): { code: string; cents: number }[] {
   if (memberCodes.length === 0) {
     return [];
   }

@@ -36,17 +36,17 @@ function prizeSum(prizes: readonly number[], places: number): number {
 }
 
 /**
- * Expected cost preview of a campaign for forecast units per entrant (agents, or teams for a
- * team contest), before it starts:
+ * metrics.md §7 budget (budget burn preview): expected cost of a campaign for forecast units per
+ * entrant (agents, or teams for a team contest), before it starts:
  * - `per_unit`, `tiered`: exact — the awards the forecast units would earn (expected = worst).
  * - `prize_wheel`, `mystery_envelope`: analytic — Σ floor(units ÷ unitsPerX) × weighted mean
  *   amount; worst case with the largest amount every time.
  * - `contest`, `lottery`: seeded Monte-Carlo — each entrant's units drawn as Poisson(forecast),
  *   then the contest's standings (minUnits, tie floors) or the lottery's ticket holders decide
  *   which prizes are paid; expected = mean cost, worst case = every prize a place can take.
- * The expectation is rounded once, half away from zero. Budget caps are not applied — the
- * preview says whether the expectation or the worst case would exceed the budget, and the
- * budget is enforced at grant time ({@link allocateBudget}).
+ * The expectation is rounded once, half away from zero. Budget caps are not applied — the preview
+ * says whether the expectation or the worst case would exceed the budget, and the budget is
+ * enforced at grant time ({@link allocateBudget}).
  */
 export function spiffCostPreview(
   campaign: SpiffCampaign,
@@ -55,7 +55,9 @@ export function spiffCostPreview(
 ): SpiffCostPreview {
   const problems = validateSpiffCampaign(campaign);
   if (problems.length > 0) {
-    throw new RangeError(`invalid campaign: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
+    throw new RangeError(
+      `invalid campaign: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+    );
   }
   for (const f of forecast) {
     if (!Number.isFinite(f.units) || f.units < 0) {
@@ -87,7 +89,8 @@ export function spiffCostPreview(
     case 'per_unit':
     case 'tiered': {
       const total = forecast.reduce(
-        (s, f) => s + (rule.type === 'per_unit' ? perUnitAward(f.units, rule) : tieredAward(f.units, rule)),
+        (s, f) =>
+          s + (rule.type === 'per_unit' ? perUnitAward(f.units, rule) : tieredAward(f.units, rule)),
         0,
       );
       return result('exact', total, total);
@@ -114,7 +117,10 @@ export function spiffCostPreview(
         const cost =
           rule.type === 'contest'
             ? contestStandings(units, rule).totalCents
-            : prizeSum(rule.prizes, units.filter((u) => Math.floor(u.units / rule.unitsPerTicket) > 0).length);
+            : prizeSum(
+                rule.prizes,
+                units.filter((u) => Math.floor(u.units / rule.unitsPerTicket) > 0).length,
+              );
         sum += cost;
         sumSquares += cost * cost;
       }

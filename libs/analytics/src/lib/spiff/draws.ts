@@ -1,6 +1,12 @@
 /// <reference types="node" />
 import { createHmac } from 'node:crypto';
-import { LotteryRule, MysteryEnvelopeRule, PrizeWheelRule, SpiffEntrant, WeightedAmount } from './spiff.types';
+import {
+  LotteryRule,
+  MysteryEnvelopeRule,
+  PrizeWheelRule,
+  SpiffEntrant,
+  WeightedAmount,
+} from './spiff.types';
 
 /** The campaign secret: a UTF-8 string or raw bytes. */
 export type DrawSecret = string | Uint8Array;
@@ -31,27 +37,31 @@ export function uniformOf(x: bigint): number {
   return Number(x >> 11n) / TWO_POW_53;
 }
 
-/** `u` of {@link uniformOf} for a message. */
+/** metrics.md §7 draw `u = HMAC-SHA256(secret, message) … ÷ 2⁶⁴`, as {@link uniformOf}. */
 export function drawUniform(secret: DrawSecret, message: string): number {
   return uniformOf(drawInteger(secret, message));
 }
 
-/** The message of draw `i` (1-based: the first spin or envelope is 1) for agent `a`: `"<a>:<i>"`. */
+/** metrics.md §7 message `"<a>:<i>"` of draw `i` for agent `a`; 1-based (the first spin is 1). */
 export function agentDrawMessage(agentCode: string, i: number): string {
   return `${agentCode}:${i}`;
 }
 
-/** The message of the lottery's `k`-th draw (1-based, for prize k): `"draw:<k>"`. */
+/** metrics.md §7 lottery message `"draw:<k>"` of the k-th draw (1-based, for prize k). */
 export function lotteryDrawMessage(k: number): string {
   return `draw:${k}`;
 }
 
 /**
- * Maps a draw integer to one of `weights` (positive integers): slot `t = floor(x × W ÷ 2⁶⁴)`
- * with W = Σ weights — exact in BigInt, equal to `floor(u × W)` for the exact u — and the index
- * is the first j whose cumulative weight exceeds t. Item j is chosen with probability wⱼ ÷ W.
+ * metrics.md §7 weighted draw (wheel slices, envelopes, lottery tickets): maps a draw integer to
+ * one of `weights` (positive integers): slot `t = floor(x × W ÷ 2⁶⁴)` with W = Σ weights — exact in
+ * BigInt, equal to `floor(u × W)` for the exact u — and the index is the first j whose cumulative
+ * weight exceeds t. Item j is chosen with probability wⱼ ÷ W.
  */
-export function weightedIndex(x: bigint, weights: readonly number[]): { index: number; slot: number } {
+export function weightedIndex(
+  x: bigint,
+  weights: readonly number[],
+): { index: number; slot: number } {
   if (weights.length === 0) {
     throw new RangeError('nothing to draw from');
   }
@@ -116,7 +126,9 @@ export function spinPrizeWheel(
   return weightedDraws(secret, agentCode, Math.floor(units / rule.unitsPerSpin), rule.slices);
 }
 
-/** metrics.md §7 `mystery_envelope`: as {@link spinPrizeWheel}, one envelope per `unitsPerEnvelope`. */
+/**
+ * metrics.md §7 `mystery_envelope`: as {@link spinPrizeWheel}, one envelope per `unitsPerEnvelope`.
+ */
 export function openMysteryEnvelopes(
   secret: DrawSecret,
   agentCode: string,
@@ -154,7 +166,11 @@ export interface LotteryResult {
  * the drum, and the holder of t wins; the winner's tickets then leave the drum (one prize per
  * entrant). Prizes beyond the number of entrants are not awarded.
  */
-export function drawLottery(secret: DrawSecret, entrants: readonly SpiffEntrant[], rule: LotteryRule): LotteryResult {
+export function drawLottery(
+  secret: DrawSecret,
+  entrants: readonly SpiffEntrant[],
+  rule: LotteryRule,
+): LotteryResult {
   const seen = new Set<string>();
   const holders = entrants
     .map((e) => {
@@ -176,7 +192,14 @@ export function drawLottery(secret: DrawSecret, entrants: readonly SpiffEntrant[
       drum.map((d) => d.tickets),
     );
     const [winner] = drum.splice(index, 1);
-    winners.push({ draw: k, message, u: uniformOf(x), ticket: slot, code: winner.code, prizeCents: rule.prizes[k - 1] });
+    winners.push({
+      draw: k,
+      message,
+      u: uniformOf(x),
+      ticket: slot,
+      code: winner.code,
+      prizeCents: rule.prizes[k - 1],
+    });
   }
   return { tickets: holders, winners };
 }

@@ -1,7 +1,7 @@
 /**
- * A deterministic uniform generator in [0, 1): mulberry32 (a public-domain 32-bit generator,
- * ample for cost previews). The same seed always gives the same sequence; Math.random is never
- * used, so previews are reproducible.
+ * metrics.md §7 cost preview (reproducible): a deterministic uniform generator in [0, 1):
+ * mulberry32 (a public-domain 32-bit generator, ample for cost previews). The same seed always
+ * gives the same sequence; Math.random is never used, so previews are reproducible.
  */
 export function createPrng(seed: number): () => number {
   let state = seed >>> 0;
@@ -15,9 +15,10 @@ export function createPrng(seed: number): () => number {
 }
 
 /**
- * A Poisson(λ) sample: Knuth's product method below λ = 30, above it the normal approximation
- * `round(λ + √λ · z)` (Box–Muller z), floored at 0 — accurate to well under a unit's share for
- * the large counts (calls, sale cents) where exact sampling would be slow.
+ * metrics.md §7 cost preview: a Poisson(λ) sample of an entrant's units — Knuth's product method
+ * below λ = 30, above it the normal approximation `round(λ + √λ · z)` (Box–Muller z), floored at 0
+ * — accurate to well under a unit's share for the large counts (calls, sale cents) where exact
+ * sampling would be slow.
  */
 export function samplePoisson(lambda: number, next: () => number): number {
   if (!(lambda > 0)) {

@@ -13,12 +13,15 @@ export function perUnitAward(units: number, rule: PerUnitRule): number {
   return rule.capCents != null ? Math.min(earned, rule.capCents) : earned;
 }
 
-/** The index of the highest tier with `units ≥ threshold`, or null below the first tier. */
+/** metrics.md §7 `tiered`: the index of the highest tier reached (`units ≥ threshold`), or null. */
 export function reachedTierIndex(units: number, rule: TieredRule): number | null {
   assertUnits(units);
   let reached: number | null = null;
   rule.tiers.forEach((tier, i) => {
-    if (units >= tier.threshold && (reached === null || tier.threshold >= rule.tiers[reached].threshold)) {
+    if (
+      units >= tier.threshold &&
+      (reached === null || tier.threshold >= rule.tiers[reached].threshold)
+    ) {
       reached = i;
     }
   });
@@ -73,9 +76,18 @@ export type SpiffProgress =
     }
   | { kind: 'contest'; units: number; minUnits: number; unitsToQualify: number };
 
-function drawProgress(kind: 'spins' | 'envelopes' | 'tickets', units: number, per: number): SpiffProgress {
+function drawProgress(
+  kind: 'spins' | 'envelopes' | 'tickets',
+  units: number,
+  per: number,
+): SpiffProgress {
   const whole = Math.floor(units);
-  return { kind, earned: Math.floor(whole / per), unitsPerDraw: per, unitsToNext: per - (whole % per) };
+  return {
+    kind,
+    earned: Math.floor(whole / per),
+    unitsPerDraw: per,
+    unitsToNext: per - (whole % per),
+  };
 }
 
 /**
@@ -93,7 +105,8 @@ export function spiffProgress(units: number, rule: SpiffRule): SpiffProgress {
         kind: 'per_unit',
         earnedCents: perUnitAward(units, rule),
         capCents: cap,
-        unitsToCap: cap === null ? null : Math.max(0, Math.ceil(cap / rule.amountCents) - Math.floor(units)),
+        unitsToCap:
+          cap === null ? null : Math.max(0, Math.ceil(cap / rule.amountCents) - Math.floor(units)),
       };
     }
     case 'tiered': {
@@ -118,6 +131,11 @@ export function spiffProgress(units: number, rule: SpiffRule): SpiffProgress {
     case 'lottery':
       return drawProgress('tickets', units, rule.unitsPerTicket);
     case 'contest':
-      return { kind: 'contest', units, minUnits: rule.minUnits, unitsToQualify: Math.max(0, rule.minUnits - units) };
+      return {
+        kind: 'contest',
+        units,
+        minUnits: rule.minUnits,
+        unitsToQualify: Math.max(0, rule.minUnits - units),
+      };
   }
 }

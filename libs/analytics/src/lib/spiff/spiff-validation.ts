@@ -7,10 +7,16 @@ export interface SpiffValidationError {
   message: string;
 }
 
-const isCents = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-const isPositiveInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+const isCents = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isPositiveInt = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
 
-function checkPrizes(prizes: readonly number[] | undefined, path: string, errors: SpiffValidationError[]): void {
+function checkPrizes(
+  prizes: readonly number[] | undefined,
+  path: string,
+  errors: SpiffValidationError[],
+): void {
   if (!Array.isArray(prizes) || prizes.length === 0) {
     errors.push({ path, message: 'needs at least one prize' });
     return;
@@ -19,7 +25,10 @@ function checkPrizes(prizes: readonly number[] | undefined, path: string, errors
     if (!isCents(p)) {
       errors.push({ path: `${path}[${i}]`, message: 'must be a non-negative integer of cents' });
     } else if (i > 0 && isCents(prizes[i - 1]) && p > prizes[i - 1]) {
-      errors.push({ path: `${path}[${i}]`, message: 'must not exceed the prize of the rank above' });
+      errors.push({
+        path: `${path}[${i}]`,
+        message: 'must not exceed the prize of the rank above',
+      });
     }
   });
 }
@@ -35,10 +44,16 @@ function checkWeighted(
   }
   items.forEach((item, i) => {
     if (!isCents(item?.amountCents)) {
-      errors.push({ path: `${path}[${i}].amountCents`, message: 'must be a non-negative integer of cents' });
+      errors.push({
+        path: `${path}[${i}].amountCents`,
+        message: 'must be a non-negative integer of cents',
+      });
     }
     if (!isPositiveInt(item?.weight)) {
-      errors.push({ path: `${path}[${i}].weight`, message: 'must be a positive integer (weights ≤ 0 never win)' });
+      errors.push({
+        path: `${path}[${i}].weight`,
+        message: 'must be a positive integer (weights ≤ 0 never win)',
+      });
     }
   });
 }
@@ -51,9 +66,15 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
       }
       if (rule.capCents != null) {
         if (!isCents(rule.capCents)) {
-          errors.push({ path: 'rule.capCents', message: 'must be a non-negative integer of cents' });
+          errors.push({
+            path: 'rule.capCents',
+            message: 'must be a non-negative integer of cents',
+          });
         } else if (isCents(rule.amountCents) && rule.capCents < rule.amountCents) {
-          errors.push({ path: 'rule.capCents', message: 'must be at least the amount of one unit' });
+          errors.push({
+            path: 'rule.capCents',
+            message: 'must be at least the amount of one unit',
+          });
         }
       }
       return;
@@ -64,15 +85,31 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
       }
       rule.tiers.forEach((tier, i) => {
         const prev = i > 0 ? rule.tiers[i - 1] : null;
-        if (typeof tier?.threshold !== 'number' || !Number.isFinite(tier.threshold) || tier.threshold <= 0) {
-          errors.push({ path: `rule.tiers[${i}].threshold`, message: 'must be a positive number of units' });
+        if (
+          typeof tier?.threshold !== 'number' ||
+          !Number.isFinite(tier.threshold) ||
+          tier.threshold <= 0
+        ) {
+          errors.push({
+            path: `rule.tiers[${i}].threshold`,
+            message: 'must be a positive number of units',
+          });
         } else if (prev && typeof prev.threshold === 'number' && tier.threshold <= prev.threshold) {
-          errors.push({ path: `rule.tiers[${i}].threshold`, message: 'thresholds must strictly increase' });
+          errors.push({
+            path: `rule.tiers[${i}].threshold`,
+            message: 'thresholds must strictly increase',
+          });
         }
         if (!isCents(tier?.amountCents)) {
-          errors.push({ path: `rule.tiers[${i}].amountCents`, message: 'must be a non-negative integer of cents' });
+          errors.push({
+            path: `rule.tiers[${i}].amountCents`,
+            message: 'must be a non-negative integer of cents',
+          });
         } else if (prev && isCents(prev.amountCents) && tier.amountCents < prev.amountCents) {
-          errors.push({ path: `rule.tiers[${i}].amountCents`, message: 'a higher tier must not pay less' });
+          errors.push({
+            path: `rule.tiers[${i}].amountCents`,
+            message: 'a higher tier must not pay less',
+          });
         }
       });
       return;
@@ -81,7 +118,11 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
       if (rule.scope !== 'agent' && rule.scope !== 'team') {
         errors.push({ path: 'rule.scope', message: 'must be agent or team' });
       }
-      if (typeof rule.minUnits !== 'number' || !Number.isFinite(rule.minUnits) || rule.minUnits < 0) {
+      if (
+        typeof rule.minUnits !== 'number' ||
+        !Number.isFinite(rule.minUnits) ||
+        rule.minUnits < 0
+      ) {
         errors.push({ path: 'rule.minUnits', message: 'must be a non-negative number' });
       }
       return;

@@ -1,3 +1,4 @@
 import { Routes } from '@angular/router';
+import { ImportsPage } from './imports-page';
 
-export const importsRoutes: Routes = [];
+export const importsRoutes: Routes = [{ path: '', component: ImportsPage }];

@@ -1,3 +1,4 @@
 import { Routes } from '@angular/router';
+import { AgentsPage } from './agents-page';
 
-export const agentsRoutes: Routes = [];
+export const agentsRoutes: Routes = [{ path: '', component: AgentsPage }];

@@ -21,6 +21,8 @@ import {
   sortRows,
   SortState,
   toCsv,
+  TypedCellDef,
+  TypedRowDef,
 } from '@floorwise/ui';
 import { forkJoin } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
@@ -63,6 +65,8 @@ const CSV_COLUMNS: CsvColumn<CampaignDto>[] = [
     MatOption,
     MatProgressBar,
     PageHeader,
+    TypedCellDef,
+    TypedRowDef,
     Alert,
     Icon,
     NumberFormatPipe,

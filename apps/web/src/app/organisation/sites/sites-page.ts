@@ -26,6 +26,8 @@ import {
   SortState,
   StatCard,
   toCsv,
+  TypedCellDef,
+  TypedRowDef,
 } from '@floorwise/ui';
 import { AuthService } from '../../core/auth.service';
 import { loadOnChange } from '../../core/load';
@@ -68,6 +70,8 @@ const CSV_COLUMNS: CsvColumn<SiteDto>[] = [
     MatProgressBar,
     RouterLink,
     PageHeader,
+    TypedCellDef,
+    TypedRowDef,
     StatCard,
     Alert,
     Icon,

@@ -22,6 +22,8 @@ import {
   sortRows,
   SortState,
   toCsv,
+  TypedCellDef,
+  TypedRowDef,
 } from '@floorwise/ui';
 import { forkJoin } from 'rxjs';
 import { AuthService } from '../../core/auth.service';
@@ -64,6 +66,8 @@ const CSV_COLUMNS: CsvColumn<TeamDto>[] = [
     MatProgressBar,
     RouterLink,
     PageHeader,
+    TypedCellDef,
+    TypedRowDef,
     Alert,
     Icon,
     NumberFormatPipe,

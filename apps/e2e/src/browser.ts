@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+export const BASE_URL = (): string => {
+  const base = process.env['E2E_BASE_URL'];
+  if (!base) {
+    throw new Error('E2E_BASE_URL is not set: the e2e global setup did not run');
+  }
+  return base;
+};
+
+export const SCREENSHOTS = resolve(__dirname, '../../../test-output/screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export interface DemoLogin {
+  email: string;
+  role: 'admin' | 'manager' | 'hr' | 'agent';
+  password: string;
+}
+
+export async function demoLogins(): Promise<DemoLogin[]> {
+  const r = await fetch(`${BASE_URL()}/api/auth/demo-logins`);
+  return (await r.json()) as DemoLogin[];
+}
+
+/** Every console error and CSP violation of a page, so a test can assert there were none. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') {
+      errors.push(m.text());
+    }
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(context: BrowserContext, login: DemoLogin): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL()}/login`);
+  await page.getByLabel(/email/i).fill(login.email);
+  await page.getByLabel(/password/i).fill(login.password);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+  return page;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
