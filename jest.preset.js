@@ -1,3 +1,5 @@
+process.env.TZ = 'UTC';
+
 const nxPreset = require('@nx/jest/preset').default;
 
 module.exports = { ...nxPreset };

@@ -1,3 +1,6 @@
+// Local dates and times in tests are read in UTC, whatever the machine is set to.
+process.env.TZ = 'UTC';
+
 module.exports = {
   displayName: 'web',
   preset: '../../jest.preset.js',

@@ -1,5 +1,12 @@
-import { CHAIN, dailyFromMonthly, monthlySeparationHazard, ramp, stressIndex } from './causal-model';
-import { DAYS_OFF_PAIRS, DAYS_OFF_WEIGHTS } from './causal-model';
+import {
+  CHAIN,
+  dailyFromMonthly,
+  DAYS_OFF_PAIRS,
+  DAYS_OFF_WEIGHTS,
+  monthlySeparationHazard,
+  ramp,
+  stressIndex,
+} from './causal-model';
 import { isoWeekday } from './civil-date';
 import { makeFullName } from './names';
 import { Rng } from './prng';
@@ -78,7 +85,7 @@ export function createAgent(
     absenceProneness: rng.logNormal(1, 0.5),
     effort: rng.between(0.94, 1.04),
     trainingLeft,
-    trainingEndDay: founding ? hireDay + 14 : hireDay + 14,
+    trainingEndDay: hireDay + 14,
     vacations: [],
     sHandle: 0,
     sPhoneWorked: 0,

@@ -27,11 +27,16 @@ export class TableWriter {
   private buffer = '';
   private readonly stream: WriteStream;
 
+  private readonly money: boolean[];
+
+  /** `moneyColumns` are written with two decimals in CSV (`15.80`) and as numbers in NDJSON. */
   constructor(
     readonly path: string,
     readonly columns: readonly string[],
     readonly format: OutputFormat,
+    moneyColumns: readonly string[] = [],
   ) {
+    this.money = columns.map((c) => moneyColumns.includes(c));
     this.stream = createWriteStream(path, { encoding: 'utf8' });
     if (format === 'csv') this.buffer = columns.join(',') + '\n';
   }
@@ -40,8 +45,12 @@ export class TableWriter {
     if (this.muted) return;
     this.rows++;
     if (this.format === 'csv') {
-      let line = csvField(cells[0]);
-      for (let i = 1; i < cells.length; i++) line += ',' + csvField(cells[i]);
+      let line = '';
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        if (i > 0) line += ',';
+        line += this.money[i] && typeof cell === 'number' ? cell.toFixed(2) : csvField(cell);
+      }
       this.buffer += line + '\n';
     } else {
       const record: Record<string, Cell> = {};

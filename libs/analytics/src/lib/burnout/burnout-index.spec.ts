@@ -378,6 +378,13 @@ describe('burnoutIndex — edge cases', () => {
     );
   });
 
+  it('rejects negative contract hours and an unknown zone', () => {
+    expect(() => burnoutIndex({ ...base, contractHours: -1, shifts: [] })).toThrow(/contractHours/);
+    expect(() => burnoutIndex({ ...base, zone: 'Mars/Olympus', shifts: [] })).toThrow(
+      /unknown IANA/,
+    );
+  });
+
   it('refuses an invalid configuration', () => {
     expect(() =>
       burnoutIndex(

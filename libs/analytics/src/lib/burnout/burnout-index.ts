@@ -191,6 +191,9 @@ export function burnoutIndex(
   }
   assertZone(input.zone);
   parseLocalDate(input.asOf, 'asOf');
+  if (!Number.isFinite(input.contractHours) || input.contractHours < 0) {
+    throw new RangeError(`contractHours must be non-negative, got ${input.contractHours}`);
+  }
   if (input.calls && input.dailyCalls) {
     throw new RangeError('give either calls or dailyCalls, not both');
   }
