@@ -97,6 +97,7 @@ export interface AgentState {
 export interface LiveShift {
   agent: AgentState;
   actualStart: number;
+  actualEnd: number;
   /** The agent takes calls until here (the actual end, or the start of an outage). */
   callEnd: number;
   breakStart: number;

@@ -33,8 +33,12 @@ export class DemoSeedService {
     if (!dir) {
       return { seeded: false, files: [] };
     }
-    const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM site`);
-    if (n > 0) {
+    // Empty means no organisation and no sign-ins: the demo users alone (a folder without data
+    // files) must also count, or the next boot would create them again and fail on the conflict.
+    const [{ used }]: { used: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM site) OR EXISTS (SELECT 1 FROM app_user) AS used`,
+    );
+    if (used) {
       return { seeded: false, files: [] };
     }
     const files: SeedReport['files'] = [];

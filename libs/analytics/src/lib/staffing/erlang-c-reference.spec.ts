@@ -140,7 +140,9 @@ describe('erlangC against an independent log-space Poisson-sum reference', () =>
         maxOccupancy: 1,
       });
     }
-    // ~100 intervals with A up to 5000; the O(N) scan takes well under a millisecond each.
-    expect(performance.now() - started).toBeLessThan(500);
+    // ~100 intervals with A up to 5000; the O(N) scan takes well under a millisecond each
+    // (~100 ms in all here). The bound leaves room for a loaded CI machine yet fails an O(N²)
+    // search, which would take tens of seconds.
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });

@@ -1,0 +1,331 @@
+import { arrivalCurve, queueState, QueueState, ramp } from './causal-model';
+import { Cell } from './table-writer';
+import { Rng } from './prng';
+import { AgentState, CampaignState, LiveShift, SimContext, TeamState } from './sim-types';
+
+const SLOT_SECONDS = 1800;
+const PRICE_POINTS = [19.99, 29.99, 49.99, 79.99, 119.99, 199.99, 349.99];
+const PRICE_WEIGHTS = [10, 18, 22, 20, 14, 10, 6];
+const REF_RING_SIZE = 4096;
+const TALK_MEDIAN_FACTOR = 0.78 / Math.exp(0.5 * 0.5 * 0.5);
+
+/**
+ * Generates one local day of a team's calls, half-hour slot by half-hour slot. The day's offered
+ * handle time follows the planned coverage, shaped by the intraday arrival curve; each slot's load
+ * (offered ÷ agent seconds actually available) sets the agents' occupancy, the queue and the
+ * abandons (causal-model.ts `queueState`). Agents then take calls back to back with idle gaps
+ * drawn from that occupancy, so every call starts inside its agent's worked time.
+ */
+export function runTeamDayCalls(
+  ctx: SimContext,
+  team: TeamState,
+  day: number,
+  dayWork: number,
+  rng: Rng,
+  tailOnly: boolean,
+): void {
+  const clock = team.site.clock;
+  const dayStart = clock.localMidnight(day);
+  const dayEnd = clock.localMidnight(day + 1);
+  const slotCount = Math.ceil((dayEnd - dayStart) / SLOT_SECONDS);
+  const outageMinute = team.site.outages.get(day);
+  const phonesDownAt =
+    outageMinute === undefined || tailOnly ? dayEnd : clock.wallTime(day, outageMinute);
+  const campaign = team.campaign;
+  const inbound = campaign.profile.direction === 'inbound';
+
+  const weights = new Float64Array(slotCount);
+  let totalWeight = 0;
+  for (let k = 0; k < slotCount; k++) {
+    const s0 = dayStart + k * SLOT_SECONDS;
+    const s1 = Math.min(s0 + SLOT_SECONDS, dayEnd);
+    let coverage = 0;
+    for (const p of team.planned) coverage += overlap(p.start, p.end, s0, s1);
+    if (coverage <= 0) continue;
+    const w = coverage * (0.6 + 0.8 * arrivalCurve(clock.localHourOf(s0 + (s1 - s0) / 2)));
+    weights[k] = w;
+    totalWeight += w;
+  }
+  if (totalWeight <= 0) return;
+
+  for (let k = 0; k < slotCount; k++) {
+    if (weights[k] === 0) continue;
+    const s0 = dayStart + k * SLOT_SECONDS;
+    const s1 = Math.min(s0 + SLOT_SECONDS, dayEnd);
+    const open = Math.max(0, Math.min(s1, phonesDownAt) - s0) / (s1 - s0);
+    const demand = ((dayWork * weights[k]) / totalWeight) * open;
+    let supply = 0;
+    for (const sh of team.live) supply += available(sh, s0, s1);
+    if (tailOnly && supply <= 0) continue;
+    if (demand <= 0) continue;
+    const q = queueState(supply > 0 ? demand / supply : Number.POSITIVE_INFINITY, inbound);
+    for (const sh of team.live) takeCalls(ctx, team, sh, s0, s1, q, rng);
+    if (inbound) {
+      const abandoned = rng.poisson((q.abandonRate * demand) / campaign.profile.ahtSeconds);
+      for (let i = 0; i < abandoned; i++) {
+        writeAbandoned(ctx, team, s0 + rng.int(s1 - s0), q, rng);
+      }
+    }
+  }
+}
+
+function overlap(a0: number, a1: number, b0: number, b1: number): number {
+  const lo = a0 > b0 ? a0 : b0;
+  const hi = a1 < b1 ? a1 : b1;
+  return hi > lo ? hi - lo : 0;
+}
+
+function available(sh: LiveShift, s0: number, s1: number): number {
+  const lo = sh.actualStart > s0 ? sh.actualStart : s0;
+  const hi = sh.callEnd < s1 ? sh.callEnd : s1;
+  if (hi <= lo) return 0;
+  return hi - lo - overlap(sh.breakStart, sh.breakEnd, lo, hi);
+}
+
+function takeCalls(
+  ctx: SimContext,
+  team: TeamState,
+  sh: LiveShift,
+  s0: number,
+  s1: number,
+  q: QueueState,
+  rng: Rng,
+): void {
+  const limit = sh.callEnd < s1 ? sh.callEnd : s1;
+  let from = Math.max(s0, sh.actualStart, sh.cursor);
+  if (from >= limit) return;
+  const agent = sh.agent;
+  const occupancy = Math.min(0.97, Math.max(0.03, q.occupancy * agent.effort));
+  const meanHandle = team.campaign.profile.ahtSeconds * agent.todayHandleFactor;
+  const meanGap = (meanHandle * (1 - occupancy)) / occupancy;
+  while (from < limit) {
+    if (from >= sh.breakStart && from < sh.breakEnd) {
+      from = sh.breakEnd;
+      continue;
+    }
+    const start = Math.round(from + rng.exp(meanGap));
+    if (start >= limit) return;
+    if (start >= sh.breakStart && start < sh.breakEnd) {
+      from = sh.breakEnd;
+      continue;
+    }
+    const handled = handleCall(ctx, team, sh, start, meanHandle, q, rng);
+    if (handled < 0) {
+      // The call would have run past clock-out or into the break: the agent idles instead.
+      if (start < sh.breakStart) {
+        from = sh.breakEnd;
+        continue;
+      }
+      sh.cursor = sh.callEnd;
+      return;
+    }
+    sh.cursor = start + handled;
+    from = sh.cursor;
+  }
+}
+
+/** Draws and writes one answered call; returns its handle seconds, or -1 if it does not fit. */
+function handleCall(
+  ctx: SimContext,
+  team: TeamState,
+  sh: LiveShift,
+  start: number,
+  meanHandle: number,
+  q: QueueState,
+  rng: Rng,
+): number {
+  const campaign = team.campaign;
+  const profile = campaign.profile;
+  const channel = profile.channels[rng.weighted(profile.channelWeights)];
+  let talk = Math.max(15, Math.round(rng.logNormal(meanHandle * TALK_MEDIAN_FACTOR, 0.5)));
+  let hold = 0;
+  if (channel === 'chat') talk = Math.round(talk * 1.15);
+  else if (channel === 'phone' && rng.chance(0.3)) hold = Math.round(rng.exp(55));
+  const wrap = Math.round(10 + rng.exp(0.1 * meanHandle));
+  const handle = talk + hold + wrap;
+  const end = start + handle;
+  if (end > sh.callEnd || (start < sh.breakStart && end > sh.breakStart)) return -1;
+
+  const agent = sh.agent;
+  const stats = team.stats;
+  const inbound = profile.direction === 'inbound';
+  const queue = !inbound || channel === 'email' ? 0 : queueSeconds(q, rng);
+  const stress = agent.stress;
+  const rampGap = 1 - agent.todayRamp;
+  const hostileRate =
+    channel === 'email'
+      ? 0.01
+      : 0.022 +
+        0.05 * ramp(queue, 20, 240) +
+        (campaign.def.kind === 'retention' ? 0.015 : 0) +
+        (inbound ? 0 : 0.02) +
+        0.01 * stress;
+  const hostile = rng.chance(hostileRate);
+  const outcome = drawOutcome(campaign, stress, rampGap, hostile, rng);
+  const saleAmount = outcome === 'sale' ? PRICE_POINTS[rng.weighted(PRICE_WEIGHTS)] : null;
+  let qa: number | null = null;
+  if (rng.chance(0.1)) {
+    qa = Math.round(
+      agent.qaBase - 16 * stress - 10 * rampGap - (hostile ? 4 : 0) + 6 * rng.normal(),
+    );
+    qa = Math.max(0, Math.min(100, qa));
+    agent.dQa += qa;
+    agent.dQaCount++;
+    stats.qaSum += qa;
+    stats.qaCount++;
+  }
+  let csat: number | null = null;
+  if (rng.chance(channel === 'email' ? 0.1 : 0.2)) {
+    const mean =
+      4.3 +
+      agent.csatBias -
+      0.7 * stress -
+      (hostile ? 1.5 : 0) -
+      0.7 * ramp(queue, 60, 400) -
+      (outcome === 'unresolved' ? 0.9 : outcome === 'escalated' || outcome === 'transferred' ? 0.3 : 0);
+    csat = Math.max(1, Math.min(5, Math.round(mean + 0.75 * rng.normal())));
+    stats.csatSum += csat;
+    stats.csatCount++;
+  }
+  const ref = rng.chance(0.93) ? customerRef(campaign, rng) : null;
+
+  agent.dHandle += handle;
+  agent.dCalls++;
+  if (hostile) {
+    agent.dHostile++;
+    stats.hostile++;
+  }
+  stats.answered++;
+  stats.handleSeconds += handle;
+  if (inbound) {
+    stats.offered++;
+    stats.answeredQueueSeconds += queue;
+  }
+  if (!sh.muted) {
+    writeCall(ctx, [
+      agent.code,
+      campaign.def.code,
+      channel,
+      profile.direction,
+      team.site.clock.formatIso(start),
+      queue,
+      talk,
+      hold,
+      wrap,
+      outcome,
+      saleAmount,
+      hostile,
+      qa,
+      csat,
+      ref,
+    ]);
+  }
+  return handle;
+}
+
+function queueSeconds(q: QueueState, rng: Rng): number {
+  if (rng.chance(q.answeredWaitShare)) return 1 + Math.round(rng.exp(q.meanWaitSeconds));
+  return rng.int(4);
+}
+
+function drawOutcome(
+  campaign: CampaignState,
+  stress: number,
+  rampGap: number,
+  hostile: boolean,
+  rng: Rng,
+): string {
+  const r = rng.next();
+  const penalty = 0.08 * stress + 0.08 * rampGap + (hostile ? 0.1 : 0);
+  switch (campaign.def.kind) {
+    case 'inbound_support':
+      return pickOutcome(r, 0.8 - penalty, 'resolved', 0.05, 0.06);
+    case 'tech_support':
+      return pickOutcome(r, 0.7 - penalty, 'resolved', 0.12, 0.06);
+    case 'retention': {
+      const save = 0.34 - 0.1 * stress - 0.08 * rampGap - (hostile ? 0.1 : 0);
+      if (r < save) return 'save';
+      return pickOutcome((r - save) / (1 - save), 0.45, 'resolved', 0.06, 0.06);
+    }
+    case 'outbound_sales': {
+      const sale = 0.13 - 0.04 * stress - 0.03 * rampGap;
+      if (r < sale) return 'sale';
+      return pickOutcome((r - sale) / (1 - sale), 0.08, 'resolved', 0, 0.02);
+    }
+  }
+}
+
+function pickOutcome(
+  r: number,
+  success: number,
+  successOutcome: string,
+  escalated: number,
+  transferred: number,
+): string {
+  if (r < success) return successOutcome;
+  if (r < success + escalated) return 'escalated';
+  if (r < success + escalated + transferred) return 'transferred';
+  return 'unresolved';
+}
+
+function writeAbandoned(
+  ctx: SimContext,
+  team: TeamState,
+  at: number,
+  q: QueueState,
+  rng: Rng,
+): void {
+  const campaign = team.campaign;
+  const chat = campaign.profile.channels.includes('chat') && rng.chance(0.08);
+  const waited = Math.min(1800, 3 + Math.round(rng.exp(q.meanWaitSeconds * 1.3)));
+  team.stats.offered++;
+  team.stats.abandoned++;
+  writeCall(ctx, [
+    null,
+    campaign.def.code,
+    chat ? 'chat' : 'phone',
+    'inbound',
+    team.site.clock.formatIso(at),
+    waited,
+    0,
+    0,
+    0,
+    'abandoned',
+    null,
+    null,
+    null,
+    null,
+    rng.chance(chat ? 0.3 : 0.8) ? customerRef(campaign, rng) : null,
+  ]);
+}
+
+function writeCall(ctx: SimContext, cells: Cell[]): void {
+  const writer = ctx.writers.calls;
+  if (writer.muted) return;
+  cells.unshift('C' + String(ctx.nextCallNumber++).padStart(9, '0'));
+  writer.write(cells);
+}
+
+/** A fake phone, account or card number (10–16 digits); some callers call again. */
+function customerRef(campaign: CampaignState, rng: Rng): string {
+  const ring = campaign.recentRefs;
+  if (ring.length > 100 && rng.chance(0.15)) return ring[rng.int(ring.length)];
+  const length = rng.intBetween(10, 16);
+  let ref = String(1 + rng.int(9));
+  while (ref.length < length) ref += String(rng.int(1000000)).padStart(6, '0');
+  ref = ref.slice(0, length);
+  if (ring.length < REF_RING_SIZE) ring.push(ref);
+  else {
+    ring[campaign.refCursor] = ref;
+    campaign.refCursor = (campaign.refCursor + 1) % REF_RING_SIZE;
+  }
+  return ref;
+}
+
+/** Today's handling factor of an agent: slower while ramping up after training, and under stress. */
+export function prepareAgentDay(agent: AgentState, day: number, rampDays: number): void {
+  agent.todayRamp =
+    agent.trainingLeft > 0 ? 0 : Math.min(1, Math.max(0, (day - agent.trainingEndDay) / rampDays));
+  agent.todayHandleFactor =
+    agent.handleTimeFactor * (1 + 0.35 * (1 - agent.todayRamp)) * (1 + 0.08 * agent.stress);
+}
