@@ -1,13 +1,24 @@
 import { arrivalCurve, queueState, QueueState, ramp } from './causal-model';
-import { Cell } from './table-writer';
 import { Rng } from './prng';
 import { AgentState, CampaignState, LiveShift, SimContext, TeamState } from './sim-types';
 
 const SLOT_SECONDS = 1800;
 const PRICE_POINTS = [19.99, 29.99, 49.99, 79.99, 119.99, 199.99, 349.99];
 const PRICE_WEIGHTS = [10, 18, 22, 20, 14, 10, 6];
-const REF_RING_SIZE = 4096;
-const TALK_MEDIAN_FACTOR = 0.78 / Math.exp(0.5 * 0.5 * 0.5);
+export const REF_RING_SIZE = 4096;
+const TEN_POWERS = [1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000];
+const TALK_SIGMA = 0.5;
+const TALK_SHARE = 0.8;
+const TALK_MEDIAN_FACTOR = TALK_SHARE / Math.exp((TALK_SIGMA * TALK_SIGMA) / 2);
+const HOLD_SHARE = 0.3;
+const HOLD_MEAN_SECONDS = 55;
+const WRAP_BASE_SECONDS = 10;
+const WRAP_SHARE = 0.08;
+
+/** Mean talk + hold + wrap of the draws in `handleCall`, for an agent's handle-time scale. */
+function expectedHandle(meanHandle: number): number {
+  return (TALK_SHARE + WRAP_SHARE) * meanHandle + HOLD_SHARE * HOLD_MEAN_SECONDS + WRAP_BASE_SECONDS;
+}
 
 /**
  * Generates one local day of a team's calls, half-hour slot by half-hour slot. The day's offered
@@ -40,9 +51,11 @@ export function runTeamDayCalls(
     const s0 = dayStart + k * SLOT_SECONDS;
     const s1 = Math.min(s0 + SLOT_SECONDS, dayEnd);
     let coverage = 0;
-    for (const p of team.planned) coverage += overlap(p.start, p.end, s0, s1);
+    for (const p of team.planned) {
+      coverage += overlap(p.start, p.end, s0, s1) - overlap(p.breakStart, p.breakEnd, s0, s1);
+    }
     if (coverage <= 0) continue;
-    const w = coverage * (0.6 + 0.8 * arrivalCurve(clock.localHourOf(s0 + (s1 - s0) / 2)));
+    const w = coverage * (0.85 + 0.3 * arrivalCurve(clock.localHourOf(s0 + (s1 - s0) / 2)));
     weights[k] = w;
     totalWeight += w;
   }
@@ -95,9 +108,9 @@ function takeCalls(
   let from = Math.max(s0, sh.actualStart, sh.cursor);
   if (from >= limit) return;
   const agent = sh.agent;
-  const occupancy = Math.min(0.97, Math.max(0.03, q.occupancy * agent.effort));
+  const occupancy = Math.min(0.98, Math.max(0.03, q.occupancy * agent.effort));
   const meanHandle = team.campaign.profile.ahtSeconds * agent.todayHandleFactor;
-  const meanGap = (meanHandle * (1 - occupancy)) / occupancy;
+  const meanGap = (expectedHandle(meanHandle) * (1 - occupancy)) / occupancy;
   while (from < limit) {
     if (from >= sh.breakStart && from < sh.breakEnd) {
       from = sh.breakEnd;
@@ -111,15 +124,13 @@ function takeCalls(
     }
     const handled = handleCall(ctx, team, sh, start, meanHandle, q, rng);
     if (handled < 0) {
-      // The call would have run past clock-out or into the break: the agent idles instead.
-      if (start < sh.breakStart) {
-        from = sh.breakEnd;
-        continue;
-      }
+      // The call would have run past clock-out: the agent takes no further call.
       sh.cursor = sh.callEnd;
       return;
     }
-    sh.cursor = start + handled;
+    // A call running into the break shortens it: the agent is back at the break's end.
+    sh.cursor = start < sh.breakStart && start + handled > sh.breakStart ? sh.breakEnd : start + handled;
+    if (sh.cursor < start + handled) sh.cursor = start + handled;
     from = sh.cursor;
   }
 }
@@ -137,14 +148,14 @@ function handleCall(
   const campaign = team.campaign;
   const profile = campaign.profile;
   const channel = profile.channels[rng.weighted(profile.channelWeights)];
-  let talk = Math.max(15, Math.round(rng.logNormal(meanHandle * TALK_MEDIAN_FACTOR, 0.5)));
+  let talk = Math.max(15, Math.round(rng.logNormal(meanHandle * TALK_MEDIAN_FACTOR, TALK_SIGMA)));
   let hold = 0;
   if (channel === 'chat') talk = Math.round(talk * 1.15);
-  else if (channel === 'phone' && rng.chance(0.3)) hold = Math.round(rng.exp(55));
-  const wrap = Math.round(10 + rng.exp(0.1 * meanHandle));
+  else if (channel === 'phone' && rng.chance(HOLD_SHARE)) hold = Math.round(rng.exp(HOLD_MEAN_SECONDS));
+  const wrap = Math.round(WRAP_BASE_SECONDS + rng.exp(WRAP_SHARE * meanHandle));
   const handle = talk + hold + wrap;
   const end = start + handle;
-  if (end > sh.callEnd || (start < sh.breakStart && end > sh.breakStart)) return -1;
+  if (end > sh.callEnd) return -1;
 
   const agent = sh.agent;
   const stats = team.stats;
@@ -201,8 +212,9 @@ function handleCall(
     stats.offered++;
     stats.answeredQueueSeconds += queue;
   }
-  if (!sh.muted) {
-    writeCall(ctx, [
+  if (!sh.muted && !ctx.writers.calls.muted) {
+    ctx.writers.calls.writeAscii([
+      nextCallId(ctx),
       agent.code,
       campaign.def.code,
       channel,
@@ -280,7 +292,9 @@ function writeAbandoned(
   const waited = Math.min(1800, 3 + Math.round(rng.exp(q.meanWaitSeconds * 1.3)));
   team.stats.offered++;
   team.stats.abandoned++;
-  writeCall(ctx, [
+  if (ctx.writers.calls.muted) return;
+  ctx.writers.calls.writeAscii([
+    nextCallId(ctx),
     null,
     campaign.def.code,
     chat ? 'chat' : 'phone',
@@ -299,27 +313,29 @@ function writeAbandoned(
   ]);
 }
 
-function writeCall(ctx: SimContext, cells: Cell[]): void {
-  const writer = ctx.writers.calls;
-  if (writer.muted) return;
-  cells.unshift('C' + String(ctx.nextCallNumber++).padStart(9, '0'));
-  writer.write(cells);
+function nextCallId(ctx: SimContext): string {
+  return 'C' + String(ctx.nextCallNumber++).padStart(9, '0');
 }
 
 /** A fake phone, account or card number (10–16 digits); some callers call again. */
 function customerRef(campaign: CampaignState, rng: Rng): string {
-  const ring = campaign.recentRefs;
-  if (ring.length > 100 && rng.chance(0.15)) return ring[rng.int(ring.length)];
-  const length = rng.intBetween(10, 16);
-  let ref = String(1 + rng.int(9));
-  while (ref.length < length) ref += String(rng.int(1000000)).padStart(6, '0');
-  ref = ref.slice(0, length);
-  if (ring.length < REF_RING_SIZE) ring.push(ref);
-  else {
-    ring[campaign.refCursor] = ref;
-    campaign.refCursor = (campaign.refCursor + 1) % REF_RING_SIZE;
+  let head: number;
+  let tail: number;
+  const stored = Math.min(campaign.refCount, REF_RING_SIZE);
+  if (stored > 100 && rng.chance(0.15)) {
+    const i = rng.int(stored);
+    head = campaign.refHead[i];
+    tail = campaign.refTail[i];
+  } else {
+    // Eight digits without a leading zero, then 2–8 more (kept with a leading 1 as their length).
+    const scale = TEN_POWERS[rng.intBetween(2, 8)];
+    head = 10000000 + rng.int(90000000);
+    tail = scale + rng.int(scale);
+    const slot = campaign.refCount++ % REF_RING_SIZE;
+    campaign.refHead[slot] = head;
+    campaign.refTail[slot] = tail;
   }
-  return ref;
+  return String(head) + String(tail).slice(1);
 }
 
 /** Today's handling factor of an agent: slower while ramping up after training, and under stress. */

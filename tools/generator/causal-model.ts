@@ -8,14 +8,14 @@
 
 export const CHAIN = {
   /** Offered handle time per rostered contract hour for a team at staffing ratio 1.0. */
-  occupancyTarget: 0.72,
+  occupancyTarget: 0.78,
   /** Agents never exceed this occupancy; calls beyond it abandon. */
-  occupancyCap: 0.95,
+  occupancyCap: 0.96,
   /** Overtime is scheduled when the day's offered load exceeds this share of the planned supply. */
-  overtimeTrigger: 0.86,
+  overtimeTrigger: 0.97,
   /** Occupancy the manager plans overtime towards, and the share of that gap he manages to cover. */
-  overtimeTargetOccupancy: 0.84,
-  overtimeCoverShare: 0.6,
+  overtimeTargetOccupancy: 0.9,
+  overtimeCoverShare: 0.3,
   /** Days-off picked up voluntarily (per off day) even when the team is fine. */
   voluntaryOvertimeRate: 0.003,
   /** At most this many overtime shifts per agent per week. */
@@ -30,10 +30,16 @@ export const CHAIN = {
     recoveryEvents: [0, 3] as const,
   },
   /** Monthly separation hazard = base × (1 + stressWeight × stress) × early × propensity. */
-  baseMonthlyHazard: 0.022,
-  stressHazardWeight: 2.5,
+  baseMonthlyHazard: 0.015,
+  stressHazardWeight: 4.5,
   earlyTenureDays: 90,
   earlyHazardMultiplier: 2.5,
+  /**
+   * Separations are drawn per team: the members' daily probabilities accumulate, and each time
+   * the sum passes a threshold drawn from this range one member leaves, picked in proportion to
+   * their probability. Expected counts are those of independent draws, with less noise.
+   */
+  separationThreshold: [0.6, 1.4] as const,
   /** Training: new hires spend this many working days in training shifts (no calls). */
   trainingWorkdays: 10,
   /** New hires handle calls slower and score lower until this many days after training. */
@@ -110,7 +116,7 @@ export function queueState(u: number, inbound: boolean): QueueState {
   if (!Number.isFinite(u)) {
     return { abandonRate: 1, occupancy: 0, answeredWaitShare: 1, meanWaitSeconds: 240 };
   }
-  let abandonRate = 0.01 + 0.12 * ramp(u, 0.75, 1.1);
+  let abandonRate = 0.01 + 0.1 * ramp(u, 0.8, 1.15);
   let occupancy = u * (1 - abandonRate);
   if (occupancy > cap) {
     occupancy = cap;

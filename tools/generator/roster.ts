@@ -23,8 +23,11 @@ const WORK_MODE_WEIGHTS = [0.55, 0.3, 0.15];
 export function hourlyRate(rng: Rng, tenureDays: number): number {
   // Pay rises with tenure; the tenure term is centred on the roster's typical tenure so the
   // roster as a whole keeps the articles' quantiles.
-  const tenureZ = Math.max(-2, Math.min(2, (Math.log(tenureDays / 365 + 0.25) - Math.log(1.4)) / 1.1));
-  const z = 0.45 * tenureZ + 0.89 * rng.normal();
+  const tenureZ = Math.max(
+    -2,
+    Math.min(2, (Math.log(tenureDays / 365 + 0.25) - Math.log(0.8)) / 1.1),
+  );
+  const z = 0.3 * tenureZ + 0.954 * rng.normal();
   const rate = PAY_MEDIAN * Math.exp(z * (z < 0 ? PAY_SIGMA_LOW : PAY_SIGMA_HIGH));
   return Math.round(Math.min(48, Math.max(8.5, rate)) * 100) / 100;
 }
@@ -83,7 +86,7 @@ export function createAgent(
     csatBias: 0.2 * rng.normal(),
     separationPropensity: rng.logNormal(1, 0.35),
     absenceProneness: rng.logNormal(1, 0.5),
-    effort: rng.between(0.94, 1.04),
+    effort: rng.between(0.96, 1.04),
     trainingLeft,
     trainingEndDay: hireDay + 14,
     vacations: [],
@@ -193,11 +196,12 @@ export function closeAgentDay(agent: AgentState): void {
   });
 }
 
-/** Draws today's separation from the stress-driven hazard; returns whether the agent leaves. */
-export function drawSeparation(agent: AgentState, day: number, rng: Rng): boolean {
+/** Today's separation probability from the stress-driven monthly hazard. */
+export function separationProbability(agent: AgentState, day: number): number {
   const tenure = day - agent.hireDay;
-  const monthly = monthlySeparationHazard(agent.stress, tenure, agent.separationPropensity);
-  return rng.chance(dailyFromMonthly(monthly));
+  return dailyFromMonthly(
+    monthlySeparationHazard(agent.stress, tenure, agent.separationPropensity),
+  );
 }
 
 /** Type and reason of a separation, following what pushed the agent out. */

@@ -25,6 +25,7 @@ interface PlannedShift {
   start: number;
   end: number;
   breakMinutes: number;
+  breakStart: number;
   status: ShiftStatus;
   actualStart: number;
   actualEnd: number;
@@ -97,12 +98,15 @@ export function scheduleTeamDay(
   const plans: PlannedShift[] = [];
   const scheduled = new Set<AgentState>();
   const plan = (agent: AgentState, kind: ShiftKind, start: number, minutes: number, brk: number) => {
+    // Breaks are staggered between 35 % and 60 % of the shift so the floor never empties at once.
+    const breakOffset = Math.round((minutes * 60 * rng.between(0.35, 0.6)) / 900) * 900;
     const shift: PlannedShift = {
       agent,
       kind,
       start,
       end: start + minutes * 60,
       breakMinutes: brk,
+      breakStart: start + breakOffset,
       status: 'scheduled',
       actualStart: 0,
       actualEnd: 0,
@@ -261,7 +265,7 @@ function recordShift(
   const agent = s.agent;
   const clock = team.site.clock;
   const actual = s.status === 'worked' || s.status === 'sent_home';
-  ctx.writers.shifts.write([
+  ctx.writers.shifts.writeAscii([
     `${agent.code}-${compactDay(day)}-${KIND_LETTER[s.kind]}`,
     agent.code,
     clock.formatIso(s.start),
@@ -274,7 +278,10 @@ function recordShift(
     s.reason,
   ]);
   agent.lastEnd = Math.max(agent.lastEnd, s.end, actual ? s.actualEnd : 0);
-  if (s.kind === 'regular') team.planned.push({ start: s.start, end: s.end });
+  const breakEnd = s.breakStart + s.breakMinutes * 60;
+  if (s.kind === 'regular') {
+    team.planned.push({ start: s.start, end: s.end, breakStart: s.breakStart, breakEnd });
+  }
   if (phase === 'future') return;
 
   const stats = team.stats;
@@ -317,14 +324,13 @@ function recordShift(
   agent.lastActualEnd = Math.max(agent.lastActualEnd, s.actualEnd);
 
   if (s.kind !== 'training') {
-    const breakStart = s.start + Math.floor((s.end - s.start - s.breakMinutes * 60) / 2 / 900) * 900;
     team.live.push({
       agent,
       actualStart: s.actualStart,
       actualEnd: s.actualEnd,
       callEnd: s.callEnd,
-      breakStart,
-      breakEnd: breakStart + s.breakMinutes * 60,
+      breakStart: s.breakStart,
+      breakEnd,
       cursor: s.actualStart,
       muted: phase === 'warmup',
     });

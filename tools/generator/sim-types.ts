@@ -25,9 +25,13 @@ export interface SiteState {
 export interface CampaignState {
   def: CampaignDef;
   profile: KindProfile;
-  /** Recent customer references, so some callers call again. */
-  recentRefs: string[];
-  refCursor: number;
+  /**
+   * Recent customer references, so some callers call again: a ring of (leading 8 digits,
+   * remaining digits + 1e8 × their count) pairs, kept as numbers to spare the garbage collector.
+   */
+  refHead: Float64Array;
+  refTail: Float64Array;
+  refCount: number;
 }
 
 export interface AgentState {
@@ -138,6 +142,8 @@ export interface TeamStats {
   unplannedAbsences: number;
   sentHome: Record<SendHomeReason, number>;
   stressSum: number;
+  /** Σ of daily separation probabilities: the separations the hazard model expects. */
+  hazardSum: number;
 }
 
 export function emptyTeamStats(): TeamStats {
@@ -171,6 +177,7 @@ export function emptyTeamStats(): TeamStats {
     unplannedAbsences: 0,
     sentHome: { goal_met: 0, outage: 0, low_volume: 0 },
     stressSum: 0,
+    hazardSum: 0,
   };
 }
 
@@ -187,10 +194,13 @@ export interface TeamState {
   requisitions: Requisition[];
   live: LiveShift[];
   /** Scheduled intervals of regular shifts: the forecast shape the day's volume follows. */
-  planned: { start: number; end: number }[];
+  planned: { start: number; end: number; breakStart: number; breakEnd: number }[];
   /** Offered handle seconds per week at the team's demand (target headcount ÷ staffing ratio). */
   demandWeekSeconds: number;
   stats: TeamStats;
+  /** Accumulated daily separation probabilities, and the threshold of the next separation. */
+  hazardAccumulator: number;
+  separationThreshold: number;
 }
 
 export interface Writers {

@@ -4,10 +4,10 @@ import { Rng } from './prng';
 import {
   closeAgentDay,
   createAgent,
-  drawSeparation,
   foundingHireDay,
   hireDue,
   openRequisition,
+  separationProbability,
   separationReason,
 } from './roster';
 import { rollWeek, scheduleTeamDay } from './scheduler';
@@ -19,6 +19,7 @@ const STREAM = { founding: 1, day: 2, calls: 3, roster: 4 } as const;
 export function staffTeams(ctx: SimContext, teams: TeamState[]): void {
   for (const team of teams) {
     const rng = Rng.derive(ctx.seed, STREAM.founding, team.def.index);
+    team.separationThreshold = rng.between(...CHAIN.separationThreshold);
     let contractHours = 0;
     for (let position = 0; position < team.def.targetHeadcount; position++) {
       const agent = createAgent(ctx, team, position, foundingHireDay(ctx, rng), rng, true);
@@ -74,14 +75,28 @@ function processTeamDay(ctx: SimContext, team: TeamState, day: number, phase: Ph
 
   const rosterRng = Rng.derive(ctx.seed, STREAM.roster, index, day);
   const stats = team.stats;
-  const leavers = [];
+  const probabilities: number[] = [];
   for (const agent of team.active) {
     closeAgentDay(agent);
+    const p = separationProbability(agent, day);
+    probabilities.push(p);
     if (phase === 'history') {
       stats.agentDays++;
       stats.stressSum += agent.stress;
+      stats.hazardSum += p;
     }
-    if (day < ctx.endDay && drawSeparation(agent, day, rosterRng)) leavers.push(agent);
+  }
+  const leavers = [];
+  if (day < ctx.endDay) {
+    for (const p of probabilities) team.hazardAccumulator += p;
+    while (team.hazardAccumulator >= team.separationThreshold) {
+      team.hazardAccumulator -= team.separationThreshold;
+      team.separationThreshold = rosterRng.between(...CHAIN.separationThreshold);
+      const i = rosterRng.weighted(probabilities);
+      if (probabilities[i] === 0) break;
+      probabilities[i] = 0;
+      leavers.push(team.active[i]);
+    }
   }
   for (const agent of leavers) {
     // A shift running past midnight makes the next day the last day employed.

@@ -100,6 +100,11 @@ export class ZoneClock {
 
   /** The instant of a local wall time `minuteOfDay` minutes after 00:00 on the local day. */
   wallTime(dayNumber: number, minuteOfDay: number): number {
+    const naive = dayNumber * 86400 + minuteOfDay * 60;
+    // Away from offset changes the wall time maps to one instant; luxon decides near them.
+    if (this.noTransitionBetween(naive - 2 * 86400, naive + 2 * 86400)) {
+      return naive - this.offsetAt(naive) * 60;
+    }
     const key = dayNumber * 1440 + minuteOfDay;
     let value = this.wallTimes.get(key);
     if (value === undefined) {
@@ -112,6 +117,13 @@ export class ZoneClock {
       this.wallTimes.set(key, value);
     }
     return value;
+  }
+
+  private noTransitionBetween(from: number, to: number): boolean {
+    for (let i = 1; i < this.starts.length; i++) {
+      if (this.starts[i] > from && this.starts[i] <= to) return false;
+    }
+    return true;
   }
 
   /** Drops cached wall times of days before the given one, to keep memory flat on long runs. */

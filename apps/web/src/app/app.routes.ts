@@ -8,7 +8,13 @@ import { homeGuard, pageGuard, signedInGuard, signedOutGuard } from './core/auth
  */
 function page(id: PageId, loadChildren: Route['loadChildren']): Route {
   const def = pageDef(id);
-  return { path: def.path, title: `${def.label} · Floorwise`, canActivate: [pageGuard], data: { page: id }, loadChildren };
+  return {
+    path: def.path,
+    title: `${def.label} · Floorwise`,
+    canActivate: [pageGuard],
+    data: { page: id },
+    loadChildren,
+  };
 }
 
 export const appRoutes: Route[] = [
@@ -26,14 +32,20 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       page('floor', () => import('./floor/floor.routes').then((m) => m.floorRoutes)),
       page('service', () => import('./service/service.routes').then((m) => m.serviceRoutes)),
-      page('schedules', () => import('./schedules/schedules.routes').then((m) => m.schedulesRoutes)),
+      page('schedules', () =>
+        import('./schedules/schedules.routes').then((m) => m.schedulesRoutes),
+      ),
       page('bonuses', () => import('./bonuses/bonuses.routes').then((m) => m.bonusesRoutes)),
       page('burnout', () => import('./burnout/burnout.routes').then((m) => m.burnoutRoutes)),
       page('turnover', () => import('./turnover/turnover.routes').then((m) => m.turnoverRoutes)),
       page('sites', () => import('./organisation/sites/sites.routes').then((m) => m.sitesRoutes)),
       page('teams', () => import('./organisation/teams/teams.routes').then((m) => m.teamsRoutes)),
-      page('campaigns', () => import('./organisation/campaigns/campaigns.routes').then((m) => m.campaignsRoutes)),
-      page('agents', () => import('./organisation/agents/agents.routes').then((m) => m.agentsRoutes)),
+      page('campaigns', () =>
+        import('./organisation/campaigns/campaigns.routes').then((m) => m.campaignsRoutes),
+      ),
+      page('agents', () =>
+        import('./organisation/agents/agents.routes').then((m) => m.agentsRoutes),
+      ),
       page('users', () => import('./admin/users/users.routes').then((m) => m.usersRoutes)),
       page('imports', () => import('./admin/imports/imports.routes').then((m) => m.importsRoutes)),
       { path: 'organisation', pathMatch: 'full', redirectTo: 'organisation/agents' },

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RowProblems } from '../imports/import-problems';
 
 /** What the calls file and `POST /api/calls` carry (interfaces.md), parsed and resolved. */
@@ -23,7 +23,7 @@ export interface CallRow {
   hostile: boolean;
   qaScore: number | null;
   csat: number | null;
-  /** Hex of HMAC-SHA256(key, customer_ref); the reference itself is never kept. */
+  /** Hex of the keyed hash of customer_ref (see `customerHash`); the reference is never kept. */
   customerHash: string | null;
   customerLast4: string | null;
 }
@@ -62,6 +62,15 @@ export interface CallLookups {
   agents: Map<string, { id: number; teamId: number; tz: string }>;
   campaigns: Map<string, { id: number; tz: string }>;
   customerRefKey: string;
+}
+
+/**
+ * The keyed hash of a customer reference: SHA3-256(key ‖ 0x00 ‖ ref). SHA-3 has no
+ * length-extension weakness, so key-prefixing makes it a sound keyed hash (the construction KMAC
+ * builds on), at half the cost of an HMAC object per row — which mattered at a million rows.
+ */
+export function customerRefHash(key: string, ref: string): string {
+  return hash('sha3-256', `${key}\u0000${ref}`, 'hex');
 }
 
 function daysInMonth(y: number, m: number): number {
@@ -191,7 +200,7 @@ export function parseCall(values: Record<string, string>, p: RowProblems, lk: Ca
   const ref = (values['customer_ref'] ?? '').trim();
   if (ref !== '') {
     // Keyed hash for repeat-caller analysis; only the last four digits are kept in the clear.
-    customerHash = createHmac('sha256', lk.customerRefKey).update(ref).digest('hex');
+    customerHash = customerRefHash(lk.customerRefKey, ref);
     const digits = ref.replace(/\D/g, '');
     customerLast4 = digits.length > 0 ? digits.slice(-4) : null;
   }

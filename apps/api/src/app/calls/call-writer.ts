@@ -34,6 +34,9 @@ export class CallWriter {
   /** Creates missing month partitions, then merges; returns how many calls were new. */
   async mergeStaged(client: PoolClient, source: string, params: unknown[] = []): Promise<number> {
     await client.query(`SET LOCAL work_mem = '256MB'`);
+    if (/^[a-z_]+$/.test(source)) {
+      await client.query(`ANALYZE ${source}`); // a staged file: give the planner real row counts
+    }
     const months = await client.query<{ month: string }>(STAGE_MONTHS(source), params);
     for (const { month } of months.rows) {
       await client.query(createPartitionSql(month));

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Writable } from 'node:stream';
@@ -38,6 +39,8 @@ export class CallsImport implements ImportHandler<CallRow> {
   private copy: Writable | null = null;
   private copyDone: Promise<void> | null = null;
   private staged = 0;
+  private startedAt = Date.now();
+  private readonly logger = new Logger('CallsImport');
 
   constructor(
     private readonly customerRefKey: string,
@@ -45,6 +48,7 @@ export class CallsImport implements ImportHandler<CallRow> {
   ) {}
 
   async begin(client: PoolClient): Promise<void> {
+    this.startedAt = Date.now();
     this.lookups = await loadCallLookups(client, this.customerRefKey);
     await client.query(CREATE_STAGE);
     const stream = client.query(copyFrom(`COPY call_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
@@ -73,8 +77,13 @@ export class CallsImport implements ImportHandler<CallRow> {
   }
 
   async finish(client: PoolClient): Promise<ImportResult> {
+    const t0 = Date.now();
     await this.endCopy();
+    const t1 = Date.now();
     const imported = await this.writer.mergeStaged(client, 'call_stage');
+    this.logger.log(
+      `calls: ${this.staged} staged in ${t0 - this.startedAt} ms, copy end ${t1 - t0} ms, merge ${Date.now() - t1} ms`,
+    );
     return { imported, updated: 0, duplicates: this.staged - imported };
   }
 

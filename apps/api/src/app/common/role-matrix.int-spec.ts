@@ -2,7 +2,14 @@ import { Controller, Get, INestApplication, Post, RequestMethod } from '@nestjs/
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { Role } from '@floorwise/contracts';
-import { createTestApp, createUser, seedOrg, seedUsers, TestApp, TEST_PASSWORD } from '../../../test/test-app';
+import {
+  createTestApp,
+  createUser,
+  seedOrg,
+  seedUsers,
+  TestApp,
+  TEST_PASSWORD,
+} from '../../../test/test-app';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
 
 const GLOBAL_PREFIX = 'api';
@@ -26,7 +33,10 @@ function registeredRoutes(app: INestApplication): RouteRule[] {
       continue;
     }
     const prefixes = asList(Reflect.getMetadata(PATH_METADATA, metatype));
-    const proto = Object.getPrototypeOf(instance) as Record<string, (...args: unknown[]) => unknown>;
+    const proto = Object.getPrototypeOf(instance) as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name];
       const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
@@ -36,11 +46,16 @@ function registeredRoutes(app: INestApplication): RouteRule[] {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       // The same lookup as the global AuthGuard: the handler's rule, else its controller's.
       const targets = [handler, metatype];
-      const isPublic = reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) === true;
+      const isPublic =
+        reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) === true;
       const roles = reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
       for (const prefix of prefixes) {
         for (const path of asList(paths)) {
-          routes.push({ route: `${method} ${joinPath(GLOBAL_PREFIX, prefix, path)}`, isPublic, roles });
+          routes.push({
+            route: `${method} ${joinPath(GLOBAL_PREFIX, prefix, path)}`,
+            isPublic,
+            roles,
+          });
         }
       }
     }
@@ -145,7 +160,12 @@ const MATRIX: Case[] = [
   {
     route: 'PUT /api/sites/:siteCode',
     url: '/api/sites/CHI',
-    body: { siteCode: 'CHI', name: 'Chicago', timeZone: 'America/Chicago', holidays: ['2026-12-25'] },
+    body: {
+      siteCode: 'CHI',
+      name: 'Chicago',
+      timeZone: 'America/Chicago',
+      holidays: ['2026-12-25'],
+    },
     expected: ADMIN_ONLY_WRITE(200),
   },
   { route: 'GET /api/teams', expected: STAFF_READ },
@@ -250,7 +270,11 @@ const MATRIX: Case[] = [
     expected: s(401, 200, 200, 403, 403),
   },
   { route: 'GET /api/calls', url: `/api/calls?${RANGE}`, expected: EVERYONE_SIGNED_IN },
-  { route: 'GET /api/calls/stats', url: `/api/calls/stats?${RANGE}&groupBy=day`, expected: EVERYONE_SIGNED_IN },
+  {
+    route: 'GET /api/calls/stats',
+    url: `/api/calls/stats?${RANGE}&groupBy=day`,
+    expected: EVERYONE_SIGNED_IN,
+  },
   {
     route: 'GET /api/calls/handle-time',
     url: `/api/calls/handle-time?${RANGE}&groupBy=agent`,
@@ -284,13 +308,21 @@ describe('role rules', () => {
     const cast = await seedUsers(t);
     tokens = { admin: cast.admin, manager: cast.m1, hr: cast.hr, agent: cast.a1 };
     await createUser(t, 'matrix.target@test.local', 'manager');
-    matrixUserId = (await t.sql.query(`SELECT id FROM app_user WHERE email = 'matrix.target@test.local'`)).rows[0].id;
+    matrixUserId = (
+      await t.sql.query(`SELECT id FROM app_user WHERE email = 'matrix.target@test.local'`)
+    ).rows[0].id;
   });
   afterAll(() => t.close());
 
   it('finds the routes of every controller, under the global prefix', () => {
     const routes = registeredRoutes(t.app).map((r) => r.route);
-    expect(routes).toEqual(expect.arrayContaining(['GET /api/health', 'POST /api/auth/login', 'GET /api/agents/:employeeCode']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'POST /api/auth/login',
+        'GET /api/agents/:employeeCode',
+      ]),
+    );
     expect(routes.every((r) => /^(GET|POST|PUT|PATCH|DELETE) \/api\//.test(r))).toBe(true);
   });
 
@@ -303,31 +335,40 @@ describe('role rules', () => {
     const inMatrix = new Set(MATRIX.map((c) => c.route));
     const missing = [...registered].filter((r) => !inMatrix.has(r));
     const gone = [...inMatrix].filter((r) => !registered.has(r));
-    expect({ routesMissingFromTheRoleMatrix: missing }).toEqual({ routesMissingFromTheRoleMatrix: [] });
-    expect({ matrixRowsForRoutesThatDoNotExist: gone }).toEqual({ matrixRowsForRoutesThatDoNotExist: [] });
+    expect({ routesMissingFromTheRoleMatrix: missing }).toEqual({
+      routesMissingFromTheRoleMatrix: [],
+    });
+    expect({ matrixRowsForRoutesThatDoNotExist: gone }).toEqual({
+      matrixRowsForRoutesThatDoNotExist: [],
+    });
   });
 
-  it.each(MATRIX.map((c) => [`${c.route}${c.url && typeof c.url === 'string' ? ` (${c.url})` : ''}`, c] as const))(
-    '%s answers each role as its rule says',
-    async (_name, c) => {
-      const [method, pattern] = c.route.split(' ');
-      const url = typeof c.url === 'function' ? c.url() : (c.url ?? pattern);
-      expect(url).not.toContain('/:');
-      const actual = {} as Statuses;
-      for (const who of WHO) {
-        let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
-        if (who !== 'anonymous') {
-          req = req.set('Authorization', `Bearer ${tokens[who]}`);
-        }
-        if (c.contentType) {
-          req = req.set('Content-Type', c.contentType);
-        }
-        const r = c.body === undefined ? await req : await req.send(c.body as string | object);
-        actual[who] = r.status;
+  it.each(
+    MATRIX.map(
+      (c) => [`${c.route}${c.url && typeof c.url === 'string' ? ` (${c.url})` : ''}`, c] as const,
+    ),
+  )('%s answers each role as its rule says', async (_name, c) => {
+    const [method, pattern] = c.route.split(' ');
+    const url = typeof c.url === 'function' ? c.url() : (c.url ?? pattern);
+    expect(url).not.toContain('/:');
+    const actual = {} as Statuses;
+    for (const who of WHO) {
+      let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+      if (who !== 'anonymous') {
+        req = req.set('Authorization', `Bearer ${tokens[who]}`);
       }
-      expect({ route: c.route, url, statuses: actual }).toEqual({ route: c.route, url, statuses: c.expected });
-    },
-  );
+      if (c.contentType) {
+        req = req.set('Content-Type', c.contentType);
+      }
+      const r = c.body === undefined ? await req : await req.send(c.body as string | object);
+      actual[who] = r.status;
+    }
+    expect({ route: c.route, url, statuses: actual }).toEqual({
+      route: c.route,
+      url,
+      statuses: c.expected,
+    });
+  });
 });
 
 @Controller('forgotten')

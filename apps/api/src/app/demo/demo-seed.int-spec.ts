@@ -57,7 +57,8 @@ describe('demo seeding', () => {
 
   const counts = async () =>
     (
-      await t.sql.query(`SELECT (SELECT count(*) FROM site)::int AS sites, (SELECT count(*) FROM team)::int AS teams,
+      await t.sql
+        .query(`SELECT (SELECT count(*) FROM site)::int AS sites, (SELECT count(*) FROM team)::int AS teams,
         (SELECT count(*) FROM campaign)::int AS campaigns, (SELECT count(*) FROM agent)::int AS agents,
         (SELECT count(*) FROM app_user)::int AS users`)
     ).rows[0];
@@ -69,7 +70,14 @@ describe('demo seeding', () => {
   it('loads the demo files through the import pipeline into an empty database', async () => {
     const report = await t.app.get(DemoSeedService).seedIfEmpty();
     expect(report.seeded).toBe(true);
-    expect(report.files.map(({ kind, imported, updated, duplicates }) => ({ kind, imported, updated, duplicates }))).toEqual([
+    expect(
+      report.files.map(({ kind, imported, updated, duplicates }) => ({
+        kind,
+        imported,
+        updated,
+        duplicates,
+      })),
+    ).toEqual([
       { kind: 'sites', imported: 2, updated: 0, duplicates: 0 },
       { kind: 'teams', imported: 3, updated: 0, duplicates: 0 },
       { kind: 'campaigns', imported: 2, updated: 0, duplicates: 0 },
@@ -80,7 +88,14 @@ describe('demo seeding', () => {
       `SELECT a.full_name, t.team_code, a.hourly_rate_cents, a.termination_date::text AS left_on
        FROM agent a JOIN team t ON t.id = a.team_id WHERE employee_code = 'E1'`,
     );
-    expect(agent.rows).toEqual([{ full_name: 'Early Leaver', team_code: 'D1', hourly_rate_cents: 1500, left_on: '2024-01-31' }]);
+    expect(agent.rows).toEqual([
+      {
+        full_name: 'Early Leaver',
+        team_code: 'D1',
+        hourly_rate_cents: 1500,
+        left_on: '2024-01-31',
+      },
+    ]);
   });
 
   it('creates one sign-in per role and one per team manager, the agent one linked to an active agent', async () => {
@@ -106,8 +121,15 @@ describe('demo seeding', () => {
       { email: 'e2@demo.local', role: 'agent', password: DEMO_PASSWORD },
     ]);
     for (const login of r.body as { email: string; role: string; password: string }[]) {
-      const signIn = await t.http().post('/api/auth/login').send({ email: login.email, password: login.password });
-      expect([login.email, signIn.status, signIn.body.user?.role]).toEqual([login.email, 200, login.role]);
+      const signIn = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: login.email, password: login.password });
+      expect([login.email, signIn.status, signIn.body.user?.role]).toEqual([
+        login.email,
+        200,
+        login.role,
+      ]);
     }
   });
 
@@ -143,7 +165,10 @@ describe('demo seeding from a folder without data files', () => {
     expect(await service.seedIfEmpty()).toEqual({ seeded: true, files: [] });
     expect(await service.seedIfEmpty()).toEqual({ seeded: false, files: [] });
     const users = await t.sql.query(`SELECT email FROM app_user ORDER BY email`);
-    expect(users.rows).toEqual([{ email: 'admin@floorwise.local' }, { email: 'hr@floorwise.local' }]);
+    expect(users.rows).toEqual([
+      { email: 'admin@floorwise.local' },
+      { email: 'hr@floorwise.local' },
+    ]);
   });
 });
 
@@ -160,6 +185,10 @@ describe('without DEMO_DATA_DIR', () => {
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM app_user`)).rows[0].n).toBe(0);
     const r = await t.http().get('/api/auth/demo-logins');
     expect(r.status).toBe(404);
-    expect(r.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'No demo accounts on this server' });
+    expect(r.body).toEqual({
+      statusCode: 404,
+      error: 'Not Found',
+      message: 'No demo accounts on this server',
+    });
   });
 });

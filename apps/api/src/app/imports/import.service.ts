@@ -67,26 +67,27 @@ export class ImportService {
       await handler.begin(client);
       const seen = handler.key ? new Map<string, number>() : null;
       let batch: unknown[] = [];
-      for await (const rec of readRecords(counted.stream, source.format, handler.columns, problems)) {
-        rowsRead += 1;
-        const rowProblems = new RowProblems(problems, rec.line, rec.reported);
-        const row = handler.parse(rec.values, rowProblems);
-        if (row === null || rowProblems.any) {
-          continue;
-        }
-        if (seen && handler.key) {
-          const key = handler.key(row);
-          const first = seen.get(key);
-          if (first !== undefined) {
-            rowProblems.add(handler.keyField ?? '', `${key} appears again (first on line ${first})`);
+      for await (const records of readRecords(counted.stream, source.format, handler.columns, problems)) {
+        for (const rec of records) {
+          rowsRead += 1;
+          const rowProblems = new RowProblems(problems, rec.line);
+          const row = handler.parse(rec.values, rowProblems);
+          if (row === null || rowProblems.any) {
             continue;
           }
-          seen.set(key, rec.line);
+          if (seen && handler.key) {
+            const key = handler.key(row);
+            const first = seen.get(key);
+            if (first !== undefined) {
+              rowProblems.add(handler.keyField ?? '', `${key} appears again (first on line ${first})`);
+              continue;
+            }
+            seen.set(key, rec.line);
+          }
+          if (problems.count === 0) {
+            batch.push(row); // once any problem is found, keep reading to list them all, write nothing more
+          }
         }
-        if (problems.count > 0) {
-          continue; // keep reading to list every problem, but write nothing more
-        }
-        batch.push(row);
         if (batch.length >= handler.batchSize) {
           add(totals, await handler.writeBatch(client, batch));
           batch = [];
@@ -125,7 +126,8 @@ export class ImportService {
       }
       const status = e instanceof DomainError && e.code === DomainErrorCode.InvalidImport ? 'rejected' : 'failed';
       // Everything was rolled back: the run wrote nothing, whatever its batches had counted.
-      await this.finishRun(pool, runId, status, rowsRead, { ...NO_COUNTS }, problems.count, counted.bytes());
+      const written = { ...NO_COUNTS };
+      await this.finishRun(pool, runId, status, rowsRead, written, problems.count, counted.bytes());
       throw e;
     } finally {
       client.release();

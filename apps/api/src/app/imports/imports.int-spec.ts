@@ -78,9 +78,19 @@ const KINDS: KindFixture[] = [
     codeColumn: 'site_code',
     columns: ['site_code', 'name', 'time_zone', 'holidays'],
     rows: (p) => [
-      { site_code: `${p}S1`, name: 'Manila, Ortigas', time_zone: 'Asia/Manila', holidays: '2026-12-30;2026-06-12' },
+      {
+        site_code: `${p}S1`,
+        name: 'Manila, Ortigas',
+        time_zone: 'Asia/Manila',
+        holidays: '2026-12-30;2026-06-12',
+      },
       { site_code: `${p}S2`, name: 'Bogotá "Norte"', time_zone: 'America/Bogota', holidays: '' },
-      { site_code: `${p}S3`, name: 'Cape Town', time_zone: 'Africa/Johannesburg', holidays: '2026-04-27' },
+      {
+        site_code: `${p}S3`,
+        name: 'Cape Town',
+        time_zone: 'Africa/Johannesburg',
+        holidays: '2026-04-27',
+      },
     ],
     changed: (p) => {
       const rows = KINDS[0].rows(p);
@@ -98,9 +108,19 @@ const KINDS: KindFixture[] = [
     codeColumn: 'team_code',
     columns: ['team_code', 'name', 'site_code', 'manager_email'],
     rows: (p) => [
-      { team_code: `${p}T1`, name: 'Night shift', site_code: 'CHI', manager_email: 'night@test.local' },
+      {
+        team_code: `${p}T1`,
+        name: 'Night shift',
+        site_code: 'CHI',
+        manager_email: 'night@test.local',
+      },
       { team_code: `${p}T2`, name: 'Day shift', site_code: 'CHI', manager_email: '' },
-      { team_code: `${p}T3`, name: 'Weekend', site_code: 'IST', manager_email: 'weekend@test.local' },
+      {
+        team_code: `${p}T3`,
+        name: 'Weekend',
+        site_code: 'IST',
+        manager_email: 'weekend@test.local',
+      },
     ],
     changed: (p) => {
       const rows = KINDS[1].rows(p);
@@ -118,9 +138,21 @@ const KINDS: KindFixture[] = [
     codeColumn: 'campaign_code',
     columns: ['campaign_code', 'name', 'kind', 'client', 'site_code'],
     rows: (p) => [
-      { campaign_code: `${p}C1`, name: 'Winback', kind: 'retention', client: 'Acme', site_code: 'CHI' },
+      {
+        campaign_code: `${p}C1`,
+        name: 'Winback',
+        kind: 'retention',
+        client: 'Acme',
+        site_code: 'CHI',
+      },
       { campaign_code: `${p}C2`, name: 'Dunning', kind: 'collections', client: '', site_code: '' },
-      { campaign_code: `${p}C3`, name: 'Helpdesk', kind: 'tech_support', client: 'Globex', site_code: 'IST' },
+      {
+        campaign_code: `${p}C3`,
+        name: 'Helpdesk',
+        kind: 'tech_support',
+        client: 'Globex',
+        site_code: 'IST',
+      },
     ],
     changed: (p) => {
       const rows = KINDS[2].rows(p);
@@ -156,7 +188,12 @@ const KINDS: KindFixture[] = [
     },
     check: (p) => ({
       sql: `SELECT full_name, work_mode, hourly_rate_cents, contract_hours FROM agent WHERE employee_code = '${p}A2'`,
-      expected: { full_name: `Agent ${p}A2`, work_mode: 'hybrid', hourly_rate_cents: 1725, contract_hours: 40 },
+      expected: {
+        full_name: `Agent ${p}A2`,
+        work_mode: 'hybrid',
+        hourly_rate_cents: 1725,
+        contract_hours: 40,
+      },
     }),
   },
 ];
@@ -206,7 +243,11 @@ describe('imports', () => {
         expect(again.body).toEqual({ imported: 0, updated: 0, duplicates: 3 });
         expect(await count(k.table)).toBe(before + 3);
 
-        const changed = await post(k.kind, toFile(format, k.columns, k.changed(p)), CONTENT_TYPE[format]);
+        const changed = await post(
+          k.kind,
+          toFile(format, k.columns, k.changed(p)),
+          CONTENT_TYPE[format],
+        );
         expect(changed.status).toBe(200);
         expect(changed.body).toEqual({ imported: 0, updated: 1, duplicates: 2 });
         expect(await count(k.table)).toBe(before + 3);
@@ -265,13 +306,26 @@ describe('imports', () => {
       .http()
       .post('/api/sites')
       .set('Authorization', `Bearer ${tok.admin}`)
-      .send({ siteCode: 'API1', name: 'Lima', timeZone: 'America/Lima', holidays: ['2026-07-28', '2026-07-29', '2026-07-28'] });
+      .send({
+        siteCode: 'API1',
+        name: 'Lima',
+        timeZone: 'America/Lima',
+        holidays: ['2026-07-28', '2026-07-29', '2026-07-28'],
+      });
     expect(created.status).toBe(201);
     const r = await post(
       'sites',
-      toCsv(['site_code', 'name', 'time_zone', 'holidays'], [
-        { site_code: 'API1', name: 'Lima', time_zone: 'America/Lima', holidays: '2026-07-29;2026-07-28' },
-      ]),
+      toCsv(
+        ['site_code', 'name', 'time_zone', 'holidays'],
+        [
+          {
+            site_code: 'API1',
+            name: 'Lima',
+            time_zone: 'America/Lima',
+            holidays: '2026-07-29;2026-07-28',
+          },
+        ],
+      ),
       'text/csv',
     );
     expect(r.body).toEqual({ imported: 0, updated: 0, duplicates: 1 });
@@ -310,10 +364,22 @@ describe('imports', () => {
         errorCount: 11,
         truncated: false,
         errors: [
-          { line: 3, field: 'team_code', message: 'team_code "T9" is not a known team (import teams first)' },
-          { line: 4, field: 'hire_date', message: 'hire_date "2025-02-30" is a date that does not exist' },
+          {
+            line: 3,
+            field: 'team_code',
+            message: 'team_code "T9" is not a known team (import teams first)',
+          },
+          {
+            line: 4,
+            field: 'hire_date',
+            message: 'hire_date "2025-02-30" is a date that does not exist',
+          },
           { line: 5, field: 'hourly_rate', message: 'hourly_rate -3.50 is negative' },
-          { line: 6, field: 'work_mode', message: 'work_mode "office" is not one of onsite, remote, hybrid' },
+          {
+            line: 6,
+            field: 'work_mode',
+            message: 'work_mode "office" is not one of onsite, remote, hybrid',
+          },
           {
             line: 7,
             field: 'termination_date',
@@ -337,10 +403,18 @@ describe('imports', () => {
     it('agents CSV whose header has an unknown column and lacks a required one', async () => {
       const before = await orgCounts();
       const columns = AGENT_COLUMNS.filter((c) => c !== 'hire_date').concat('shoe_size');
-      const r = await post('agents', toCsv(columns, [{ ...agentRow('H1'), shoe_size: 42 }]), 'text/csv');
+      const r = await post(
+        'agents',
+        toCsv(columns, [{ ...agentRow('H1'), shoe_size: 42 }]),
+        'text/csv',
+      );
       expect(r.status).toBe(422);
       expect(r.body.errors).toEqual([
-        { line: 1, field: 'shoe_size', message: `unknown column "shoe_size"; allowed: ${AGENT_COLUMNS.join(', ')}` },
+        {
+          line: 1,
+          field: 'shoe_size',
+          message: `unknown column "shoe_size"; allowed: ${AGENT_COLUMNS.join(', ')}`,
+        },
         { line: 1, field: 'hire_date', message: 'required column "hire_date" is missing' },
       ]);
       expect(await orgCounts()).toEqual(before);
@@ -356,7 +430,9 @@ describe('imports', () => {
         '{"employee_code": "Y4", ', // 4: not JSON
         '', // 5: blank lines are skipped
         JSON.stringify(agentRow('Y6', { hourly_rate: 'abc' })), // 6
-        JSON.stringify(agentRow('Y7', { hire_date: '2025-02-29', team_code: ['T1'] as unknown as string })), // 7
+        JSON.stringify(
+          agentRow('Y7', { hire_date: '2025-02-29', team_code: ['T1'] as unknown as string }),
+        ), // 7
         JSON.stringify(agentRow('Y8')), // 8: good
       ].join('\n');
       const r = await post('agents', body, 'application/x-ndjson');
@@ -366,7 +442,11 @@ describe('imports', () => {
       // problem is listed once.
       expect(r.body.errors).toEqual([
         { line: 2, field: 'shoe_size', message: 'unknown field "shoe_size"' },
-        { line: 2, field: 'work_mode', message: 'work_mode "office" is not one of onsite, remote, hybrid' },
+        {
+          line: 2,
+          field: 'work_mode',
+          message: 'work_mode "office" is not one of onsite, remote, hybrid',
+        },
         { line: 3, field: 'hire_date', message: 'required field "hire_date" is missing' },
         { line: 4, field: '', message: expect.stringMatching(/^is not valid JSON/) },
         {
@@ -375,7 +455,11 @@ describe('imports', () => {
           message: 'hourly_rate "abc" is not an amount in dollars with at most 2 decimals',
         },
         { line: 7, field: 'team_code', message: 'team_code must be a string, number or boolean' },
-        { line: 7, field: 'hire_date', message: 'hire_date "2025-02-29" is a date that does not exist' },
+        {
+          line: 7,
+          field: 'hire_date',
+          message: 'hire_date "2025-02-29" is a date that does not exist',
+        },
       ]);
       expect(await orgCounts()).toEqual(before);
     });
@@ -384,19 +468,30 @@ describe('imports', () => {
       const before = await orgCounts();
       const sites = await post(
         'sites',
-        toCsv(['site_code', 'name', 'time_zone', 'holidays'], [
-          { site_code: 'Z1', name: 'Ok', time_zone: 'UTC', holidays: '' },
-          { site_code: 'Z2', name: 'Mars', time_zone: 'Mars/Olympus', holidays: '' },
-          { site_code: 'Z3', name: 'Leap', time_zone: 'UTC', holidays: '2026-12-25;2025-02-30' },
-          { site_code: 'Z1', name: 'Again', time_zone: 'UTC', holidays: '' },
-          { site_code: 'bad code', name: 'Spaces', time_zone: 'UTC', holidays: '' },
-        ]),
+        toCsv(
+          ['site_code', 'name', 'time_zone', 'holidays'],
+          [
+            { site_code: 'Z1', name: 'Ok', time_zone: 'UTC', holidays: '' },
+            { site_code: 'Z2', name: 'Mars', time_zone: 'Mars/Olympus', holidays: '' },
+            { site_code: 'Z3', name: 'Leap', time_zone: 'UTC', holidays: '2026-12-25;2025-02-30' },
+            { site_code: 'Z1', name: 'Again', time_zone: 'UTC', holidays: '' },
+            { site_code: 'bad code', name: 'Spaces', time_zone: 'UTC', holidays: '' },
+          ],
+        ),
         'text/csv',
       );
       expect(sites.status).toBe(422);
       expect(sites.body.errors).toEqual([
-        { line: 3, field: 'time_zone', message: 'time_zone "Mars/Olympus" is not an IANA time zone (e.g. America/Chicago)' },
-        { line: 4, field: 'holidays', message: 'holidays "2025-02-30" is a date that does not exist' },
+        {
+          line: 3,
+          field: 'time_zone',
+          message: 'time_zone "Mars/Olympus" is not an IANA time zone (e.g. America/Chicago)',
+        },
+        {
+          line: 4,
+          field: 'holidays',
+          message: 'holidays "2025-02-30" is a date that does not exist',
+        },
         { line: 5, field: 'site_code', message: 'Z1 appears again (first on line 2)' },
         {
           line: 6,
@@ -416,17 +511,28 @@ describe('imports', () => {
       );
       expect(teams.status).toBe(422);
       expect(teams.body.errors).toEqual([
-        { line: 1, field: 'site_code', message: 'site_code "NOWHERE" is not a known site (import sites first)' },
-        { line: 2, field: 'manager_email', message: 'manager_email "not-an-email" is not an email address' },
+        {
+          line: 1,
+          field: 'site_code',
+          message: 'site_code "NOWHERE" is not a known site (import sites first)',
+        },
+        {
+          line: 2,
+          field: 'manager_email',
+          message: 'manager_email "not-an-email" is not an email address',
+        },
       ]);
 
       const campaigns = await post(
         'campaigns',
-        toCsv(['campaign_code', 'name', 'kind', 'site_code'], [
-          { campaign_code: 'ZC1', name: 'Cold', kind: 'cold_calling', site_code: '' },
-          { campaign_code: 'ZC2', name: 'Lost', kind: 'retention', site_code: 'NOWHERE' },
-          { campaign_code: 'ZC3', name: '', kind: 'retention', site_code: '' },
-        ]),
+        toCsv(
+          ['campaign_code', 'name', 'kind', 'site_code'],
+          [
+            { campaign_code: 'ZC1', name: 'Cold', kind: 'cold_calling', site_code: '' },
+            { campaign_code: 'ZC2', name: 'Lost', kind: 'retention', site_code: 'NOWHERE' },
+            { campaign_code: 'ZC3', name: '', kind: 'retention', site_code: '' },
+          ],
+        ),
         'text/csv',
       );
       expect(campaigns.status).toBe(422);
@@ -437,7 +543,11 @@ describe('imports', () => {
           message:
             'kind "cold_calling" is not one of inbound_support, outbound_sales, retention, tech_support, collections',
         },
-        { line: 3, field: 'site_code', message: 'site_code "NOWHERE" is not a known site (import sites first)' },
+        {
+          line: 3,
+          field: 'site_code',
+          message: 'site_code "NOWHERE" is not a known site (import sites first)',
+        },
         { line: 4, field: 'name', message: 'name is required' },
       ]);
       expect(await orgCounts()).toEqual(before);
@@ -445,24 +555,37 @@ describe('imports', () => {
 
     it('rolls back the batches already written when the bad row comes after 2,000 good ones', async () => {
       const before = await orgCounts();
-      const seqBefore = (await t.sql.query(`SELECT last_value FROM agent_id_seq`)).rows[0].last_value;
-      const rows = Array.from({ length: 2000 }, (_, i) => agentRow(`P${String(i + 1).padStart(4, '0')}`));
+      const seqBefore = (await t.sql.query(`SELECT last_value FROM agent_id_seq`)).rows[0]
+        .last_value;
+      const rows = Array.from({ length: 2000 }, (_, i) =>
+        agentRow(`P${String(i + 1).padStart(4, '0')}`),
+      );
       rows.push(agentRow('P2001', { hire_date: '2025-02-30' }));
       rows.push(agentRow('P2002'));
       const r = await post('agents', toCsv(AGENT_COLUMNS, rows), 'text/csv');
       expect(r.status).toBe(422);
       expect(r.body.errors).toEqual([
-        { line: 2002, field: 'hire_date', message: 'hire_date "2025-02-30" is a date that does not exist' },
+        {
+          line: 2002,
+          field: 'hire_date',
+          message: 'hire_date "2025-02-30" is a date that does not exist',
+        },
       ]);
       expect(await orgCounts()).toEqual(before);
-      expect((await t.sql.query(`SELECT count(*)::int AS n FROM agent WHERE employee_code LIKE 'P%'`)).rows[0].n).toBe(0);
+      expect(
+        (await t.sql.query(`SELECT count(*)::int AS n FROM agent WHERE employee_code LIKE 'P%'`))
+          .rows[0].n,
+      ).toBe(0);
       // The sequence is not transactional: it shows the 2,000 rows were inserted, then rolled back.
-      const seqAfter = (await t.sql.query(`SELECT last_value FROM agent_id_seq`)).rows[0].last_value;
+      const seqAfter = (await t.sql.query(`SELECT last_value FROM agent_id_seq`)).rows[0]
+        .last_value;
       expect(Number(seqAfter) - Number(seqBefore)).toBeGreaterThanOrEqual(2000);
       const run = await t.sql.query(
         `SELECT kind, status, rows_read, imported, error_count FROM import_run ORDER BY id DESC LIMIT 1`,
       );
-      expect(run.rows).toEqual([{ kind: 'agents', status: 'rejected', rows_read: 2002, imported: 0, error_count: 1 }]);
+      expect(run.rows).toEqual([
+        { kind: 'agents', status: 'rejected', rows_read: 2002, imported: 0, error_count: 1 },
+      ]);
     });
   });
 
@@ -494,7 +617,8 @@ describe('imports', () => {
       expect(plain.body).toEqual({
         statusCode: 400,
         error: 'Bad Request',
-        message: 'Content-Type "text/plain" is not an import format: send text/csv or application/x-ndjson',
+        message:
+          'Content-Type "text/plain" is not an import format: send text/csv or application/x-ndjson',
       });
       const json = await post('agents', JSON.stringify([agentRow('W1')]), 'application/json');
       expect(json.status).toBe(400);
@@ -514,7 +638,10 @@ describe('imports', () => {
   });
 
   describe('who may import what', () => {
-    const sitesFile = toCsv(['site_code', 'name', 'time_zone'], [{ site_code: 'R1', name: 'R', time_zone: 'UTC' }]);
+    const sitesFile = toCsv(
+      ['site_code', 'name', 'time_zone'],
+      [{ site_code: 'R1', name: 'R', time_zone: 'UTC' }],
+    );
 
     it('gives a manager 403 for sites, teams, campaigns and agents, and writes nothing', async () => {
       const before = await orgCounts();
@@ -551,7 +678,11 @@ describe('imports', () => {
       for (const kind of ['sites', 'teams', 'campaigns', 'agents', 'shifts', 'calls']) {
         expect((await post(kind, sitesFile, 'text/csv', tok.a1)).status).toBe(403);
         expect((await post(kind, sitesFile, 'text/csv', tok.hr)).status).toBe(403);
-        const anonymous = await t.http().post(`/api/imports/${kind}`).set('Content-Type', 'text/csv').send(sitesFile);
+        const anonymous = await t
+          .http()
+          .post(`/api/imports/${kind}`)
+          .set('Content-Type', 'text/csv')
+          .send(sitesFile);
         expect(anonymous.status).toBe(401);
       }
       expect(await orgCounts()).toEqual(before);
@@ -575,7 +706,9 @@ describe('imports', () => {
     const started = process.hrtime.bigint();
     const r = await post('agents', body, 'text/csv');
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`10,000-agent import (${(body.length / 1e6).toFixed(2)} MB CSV) over HTTP: ${ms.toFixed(0)} ms`);
+    console.log(
+      `10,000-agent import (${(body.length / 1e6).toFixed(2)} MB CSV) over HTTP: ${ms.toFixed(0)} ms`,
+    );
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ imported: 10_000, updated: 0, duplicates: 0 });
     expect(await count('agent')).toBe(before + 10_000);

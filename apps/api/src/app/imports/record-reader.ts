@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvScanner, ScannedRecord, ScanProblem } from './csv-scanner';
 import { ImportProblems } from './import-problems';
 
 export type ImportFormat = 'csv' | 'ndjson';
@@ -11,7 +12,7 @@ export interface ColumnSpec {
 }
 
 export interface SourceRecord {
-  /** CSV: the record's line, 1 being the header. NDJSON: the physical line, 1 being the first. */
+  /** CSV: the line the record starts on, 1 being the header. NDJSON: the physical line. */
   line: number;
   /** Values by column; a column left out or left empty is `''`. */
   values: Record<string, string>;
@@ -23,17 +24,16 @@ export interface SourceRecord {
 }
 
 /**
- * Streams the records of an import file, checking its columns against the spec: unknown columns
- * and missing required columns are problems at line 1 (CSV header) or at the record (NDJSON,
- * whose record is still yielded, marked, so that its other fields are checked as well).
- * Never holds more than one record in memory.
+ * Streams the records of an import file in batches (one per chunk read), checking its columns
+ * against the spec: unknown columns and missing required columns are problems at line 1 (CSV
+ * header) or at the record (NDJSON). Holds at most one chunk's records in memory.
  */
 export async function* readRecords(
   body: Readable,
   format: ImportFormat,
   columns: readonly ColumnSpec[],
   problems: ImportProblems,
-): AsyncGenerator<SourceRecord> {
+): AsyncGenerator<SourceRecord[]> {
   if (format === 'csv') {
     yield* readCsv(body, columns, problems);
   } else {
@@ -45,47 +45,53 @@ async function* readCsv(
   body: Readable,
   columns: readonly ColumnSpec[],
   problems: ImportProblems,
-): AsyncGenerator<SourceRecord> {
-  const parser = body.pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      trim: false,
-    }),
-  );
-  body.on('error', (e) => parser.destroy(e));
+): AsyncGenerator<SourceRecord[]> {
+  const scanner = new CsvScanner();
+  const decoder = new StringDecoder('utf8');
   let header: string[] | null = null;
   let usable = true;
-  try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const { record, info } = item;
+  const convert = (scanned: ScannedRecord[], scanProblems: ScanProblem[]): SourceRecord[] => {
+    for (const p of scanProblems) {
+      problems.add(p.line, '', `cannot be read as CSV: the record ${p.message}`);
+    }
+    const batch: SourceRecord[] = [];
+    for (const { line, fields } of scanned) {
       if (header === null) {
-        header = record.map((h) => h.trim());
+        header = fields.map((h) => h.trim());
         usable = checkHeader(header, columns, problems);
         continue;
       }
       if (!usable) {
         continue;
       }
-      const line = info.lines;
-      if (record.length !== header.length) {
-        problems.add(line, '', `has ${record.length} fields; the header has ${header.length}`);
+      if (fields.length !== header.length) {
+        problems.add(line, '', `has ${fields.length} fields; the header has ${header.length}`);
         continue;
       }
       const values: Record<string, string> = {};
       for (let i = 0; i < header.length; i++) {
-        values[header[i]] = record[i];
+        values[header[i]] = fields[i];
       }
-      yield { line, values };
+      batch.push({ line, values });
     }
-  } catch (e) {
-    if (isCsvError(e)) {
-      problems.add(e.lines ?? 0, '', `cannot be read as CSV: ${e.message}`);
-      return;
+    return batch;
+  };
+  for await (const chunk of body as AsyncIterable<Buffer | string>) {
+    const scanned: ScannedRecord[] = [];
+    const scanProblems: ScanProblem[] = [];
+    scanner.push(typeof chunk === 'string' ? chunk : decoder.write(chunk), scanned, scanProblems);
+    const batch = convert(scanned, scanProblems);
+    if (batch.length > 0) {
+      yield batch;
     }
-    throw e;
+  }
+  const scanned: ScannedRecord[] = [];
+  const scanProblems: ScanProblem[] = [];
+  scanner.push(decoder.end(), scanned, scanProblems);
+  scanner.end(scanned, scanProblems);
+  const batch = convert(scanned, scanProblems);
+  if (batch.length > 0) {
+    yield batch;
   }
   if (header === null) {
     problems.add(1, '', 'the file is empty: a header row is required');
@@ -117,6 +123,24 @@ function checkHeader(
 }
 
 async function* readNdjson(
+  body: Readable,
+  columns: readonly ColumnSpec[],
+  problems: ImportProblems,
+): AsyncGenerator<SourceRecord[]> {
+  let batch: SourceRecord[] = [];
+  for await (const record of ndjsonRecords(body, columns, problems)) {
+    batch.push(record);
+    if (batch.length >= 1000) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) {
+    yield batch;
+  }
+}
+
+async function* ndjsonRecords(
   body: Readable,
   columns: readonly ColumnSpec[],
   problems: ImportProblems,
@@ -176,11 +200,3 @@ async function* readNdjson(
   }
 }
 
-function isCsvError(e: unknown): e is { message: string; lines?: number; code: string } {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    typeof (e as { code?: unknown }).code === 'string' &&
-    String((e as { code: string }).code).startsWith('CSV_')
-  );
-}

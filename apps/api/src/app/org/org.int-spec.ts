@@ -40,7 +40,12 @@ describe('organisation API', () => {
         .http()
         .post('/api/sites')
         .set(as(tok.admin))
-        .send({ siteCode: 'MNL', name: 'Manila', timeZone: 'Asia/Manila', holidays: ['2026-12-30', '2026-06-12'] });
+        .send({
+          siteCode: 'MNL',
+          name: 'Manila',
+          timeZone: 'Asia/Manila',
+          holidays: ['2026-12-30', '2026-06-12'],
+        });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         siteCode: 'MNL',
@@ -80,7 +85,11 @@ describe('organisation API', () => {
         .set(as(tok.admin))
         .send({ siteCode: 'CHI', name: 'Chicago again', timeZone: 'America/Chicago' });
       expect(r.status).toBe(409);
-      expect(r.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Site CHI already exists' });
+      expect(r.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Site CHI already exists',
+      });
       expect(await count('site')).toBe(before);
     });
 
@@ -140,7 +149,12 @@ describe('organisation API', () => {
         .http()
         .post('/api/teams')
         .set(as(tok.admin))
-        .send({ teamCode: 'T3', name: 'Team Three', siteCode: 'CHI', managerEmail: 'm3@test.local' });
+        .send({
+          teamCode: 'T3',
+          name: 'Team Three',
+          siteCode: 'CHI',
+          managerEmail: 'm3@test.local',
+        });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         teamCode: 'T3',
@@ -191,7 +205,13 @@ describe('organisation API', () => {
       const r = await t.http().get('/api/teams').set(as(tok.m1));
       expect(r.status).toBe(200);
       expect(r.body).toEqual([
-        { teamCode: 'T1', name: 'Team One', siteCode: 'CHI', managerEmail: 'm1@test.local', activeAgentCount: 3 },
+        {
+          teamCode: 'T1',
+          name: 'Team One',
+          siteCode: 'CHI',
+          managerEmail: 'm1@test.local',
+          activeAgentCount: 3,
+        },
       ]);
     });
   });
@@ -225,7 +245,10 @@ describe('organisation API', () => {
         siteCode: 'IST',
       });
       const list = await t.http().get('/api/campaigns').set(as(tok.m2));
-      expect(list.body.map((c: { campaignCode: string }) => c.campaignCode)).toEqual(['SAL', 'SUP']);
+      expect(list.body.map((c: { campaignCode: string }) => c.campaignCode)).toEqual([
+        'SAL',
+        'SUP',
+      ]);
     });
 
     it('answers 409 to a duplicate campaign code', async () => {
@@ -302,7 +325,11 @@ describe('organisation API', () => {
 
     it('answers 409 to a duplicate employee code and to a duplicate email', async () => {
       const before = await count('agent');
-      const code = await t.http().post('/api/agents').set(as(tok.admin)).send(agentBody({ email: 'other@test.local' }));
+      const code = await t
+        .http()
+        .post('/api/agents')
+        .set(as(tok.admin))
+        .send(agentBody({ email: 'other@test.local' }));
       expect(code.status).toBe(409);
       const email = await t
         .http()
@@ -338,7 +365,9 @@ describe('organisation API', () => {
         .http()
         .post('/api/agents')
         .set(as(tok.admin))
-        .send(agentBody({ employeeCode: 'N3', email: 'n3@test.local', terminationDate: '2025-09-30' }));
+        .send(
+          agentBody({ employeeCode: 'N3', email: 'n3@test.local', terminationDate: '2025-09-30' }),
+        );
       expect(r.status).toBe(400);
       expect(r.body.message).toBe('terminationDate 2025-09-30 is before hireDate 2025-10-01');
     });
@@ -362,7 +391,11 @@ describe('organisation API', () => {
           .set(as(token))
           .send(agentBody({ employeeCode: 'N4', email: 'n4@test.local' }));
         expect(create.status).toBe(403);
-        const edit = await t.http().put('/api/agents/A1').set(as(token)).send(agentBody({ employeeCode: 'A1' }));
+        const edit = await t
+          .http()
+          .put('/api/agents/A1')
+          .set(as(token))
+          .send(agentBody({ employeeCode: 'A1' }));
         expect(edit.status).toBe(403);
         const site = await t
           .http()
@@ -372,14 +405,15 @@ describe('organisation API', () => {
         expect(site.status).toBe(403);
       }
       expect(await count('agent')).toBe(before);
-      expect((await t.sql.query(`SELECT full_name FROM agent WHERE employee_code = 'A1'`)).rows).toEqual([
-        { full_name: 'Ada One' },
-      ]);
+      expect(
+        (await t.sql.query(`SELECT full_name FROM agent WHERE employee_code = 'A1'`)).rows,
+      ).toEqual([{ full_name: 'Ada One' }]);
     });
   });
 
   describe('agent list filters', () => {
-    const codes = (body: { items: { employeeCode: string }[] }) => body.items.map((a) => a.employeeCode);
+    const codes = (body: { items: { employeeCode: string }[] }) =>
+      body.items.map((a) => a.employeeCode);
 
     beforeAll(async () => {
       // S1 left long ago; N1 (created above) left on 2025-12-31.
@@ -393,9 +427,7 @@ describe('organisation API', () => {
     it('lists active agents by default, ordered by code, with the total', async () => {
       const r = await t.http().get('/api/agents').set(as(tok.admin));
       expect(r.status).toBe(200);
-      expect(r.body).toEqual(
-        expect.objectContaining({ total: 5, page: 1, pageSize: 50 }),
-      );
+      expect(r.body).toEqual(expect.objectContaining({ total: 5, page: 1, pageSize: 50 }));
       expect(codes(r.body)).toEqual(['A1', 'A2', 'A3', 'B1', 'B2']);
     });
 
@@ -407,7 +439,10 @@ describe('organisation API', () => {
     });
 
     it('filters by team, site and work mode', async () => {
-      expect(codes((await t.http().get('/api/agents?teamCode=T2').set(as(tok.hr))).body)).toEqual(['B1', 'B2']);
+      expect(codes((await t.http().get('/api/agents?teamCode=T2').set(as(tok.hr))).body)).toEqual([
+        'B1',
+        'B2',
+      ]);
       expect(codes((await t.http().get('/api/agents?siteCode=CHI').set(as(tok.hr))).body)).toEqual([
         'A1',
         'A2',
@@ -417,14 +452,22 @@ describe('organisation API', () => {
         codes((await t.http().get('/api/agents?workMode=remote&status=all').set(as(tok.hr))).body),
       ).toEqual(['A2', 'N1', 'S1']);
       expect(
-        codes((await t.http().get('/api/agents?workMode=onsite&siteCode=IST').set(as(tok.hr))).body),
+        codes(
+          (await t.http().get('/api/agents?workMode=onsite&siteCode=IST').set(as(tok.hr))).body,
+        ),
       ).toEqual(['B1', 'B2']);
     });
 
     it('searches name, code and email case-insensitively, treating % and _ literally', async () => {
-      expect(codes((await t.http().get('/api/agents?search=dina').set(as(tok.hr))).body)).toEqual(['B1']);
-      expect(codes((await t.http().get('/api/agents?search=a3').set(as(tok.hr))).body)).toEqual(['A3']);
-      expect(codes((await t.http().get('/api/agents?search=b2%40test').set(as(tok.hr))).body)).toEqual(['B2']);
+      expect(codes((await t.http().get('/api/agents?search=dina').set(as(tok.hr))).body)).toEqual([
+        'B1',
+      ]);
+      expect(codes((await t.http().get('/api/agents?search=a3').set(as(tok.hr))).body)).toEqual([
+        'A3',
+      ]);
+      expect(
+        codes((await t.http().get('/api/agents?search=b2%40test').set(as(tok.hr))).body),
+      ).toEqual(['B2']);
       expect((await t.http().get('/api/agents?search=%25').set(as(tok.hr))).body.total).toBe(0);
       expect((await t.http().get('/api/agents?search=_').set(as(tok.hr))).body.total).toBe(0);
     });
@@ -453,7 +496,8 @@ describe('organisation API', () => {
   });
 
   describe('who sees which agents', () => {
-    const codes = (body: { items: { employeeCode: string }[] }) => body.items.map((a) => a.employeeCode);
+    const codes = (body: { items: { employeeCode: string }[] }) =>
+      body.items.map((a) => a.employeeCode);
 
     it('shows a manager only the agents of the teams they manage', async () => {
       const m1 = await t.http().get('/api/agents').set(as(tok.m1));
@@ -464,13 +508,13 @@ describe('organisation API', () => {
       expect(codes(m2.body)).toEqual(['B1', 'B2', 'S1']);
     });
 
-    it('does not widen a manager\'s scope through a filter on another team', async () => {
+    it("does not widen a manager's scope through a filter on another team", async () => {
       const r = await t.http().get('/api/agents?teamCode=T2').set(as(tok.m1));
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ items: [], total: 0, page: 1, pageSize: 50 });
     });
 
-    it('should not return another team\'s agent to a manager', async () => {
+    it("should not return another team's agent to a manager", async () => {
       const r = await t.http().get('/api/agents/B1').set(as(tok.m1));
       expect(r.status).toBe(403);
       expect((await t.http().get('/api/agents/A2').set(as(tok.m1))).status).toBe(200);
@@ -487,10 +531,12 @@ describe('organisation API', () => {
     it('returns an agent their own record', async () => {
       const r = await t.http().get('/api/agents/A1').set(as(tok.a1));
       expect(r.status).toBe(200);
-      expect(r.body).toEqual(expect.objectContaining({ employeeCode: 'A1', fullName: 'Ada One', teamCode: 'T1' }));
+      expect(r.body).toEqual(
+        expect.objectContaining({ employeeCode: 'A1', fullName: 'Ada One', teamCode: 'T1' }),
+      );
     });
 
-    it('should not return another agent\'s record, even a teammate\'s or one that does not exist', async () => {
+    it("should not return another agent's record, even a teammate's or one that does not exist", async () => {
       for (const code of ['B1', 'A2', 'NOPE']) {
         const r = await t.http().get(`/api/agents/${code}`).set(as(tok.a1));
         expect(r.status).toBe(403);

@@ -1,4 +1,11 @@
-import { createTestApp, createUser, seedOrg, seedUsers, TestApp, TEST_PASSWORD } from '../../../test/test-app';
+import {
+  createTestApp,
+  createUser,
+  seedOrg,
+  seedUsers,
+  TestApp,
+  TEST_PASSWORD,
+} from '../../../test/test-app';
 
 type Tokens = Awaited<ReturnType<typeof seedUsers>>;
 
@@ -13,7 +20,8 @@ describe('user administration', () => {
     t = await createTestApp();
     await seedOrg(t);
     tok = await seedUsers(t);
-    adminId = (await t.sql.query(`SELECT id FROM app_user WHERE email = 'admin@test.local'`)).rows[0].id;
+    adminId = (await t.sql.query(`SELECT id FROM app_user WHERE email = 'admin@test.local'`))
+      .rows[0].id;
   });
   afterAll(() => t.close());
 
@@ -36,7 +44,12 @@ describe('user administration', () => {
     expect(r.status).toBe(200);
     expect(r.body).toHaveLength(6);
     expect(r.body).toContainEqual(
-      expect.objectContaining({ email: 'a1@test.local', role: 'agent', employeeCode: 'A1', disabled: false }),
+      expect.objectContaining({
+        email: 'a1@test.local',
+        role: 'agent',
+        employeeCode: 'A1',
+        disabled: false,
+      }),
     );
     expect(JSON.stringify(r.body)).not.toMatch(/argon2|password/i);
   });
@@ -73,11 +86,18 @@ describe('user administration', () => {
       .http()
       .post('/api/users')
       .set(as(tok.admin))
-      .send({ email: 'a2@test.local', password: 'long-enough-secret', role: 'agent', employeeCode: 'A2' });
+      .send({
+        email: 'a2@test.local',
+        password: 'long-enough-secret',
+        role: 'agent',
+        employeeCode: 'A2',
+      });
     expect(r.status).toBe(201);
     expect(r.body).toEqual(expect.objectContaining({ role: 'agent', employeeCode: 'A2' }));
     const signIn = await login('a2@test.local', 'long-enough-secret');
-    expect(signIn.body.user).toEqual(expect.objectContaining({ role: 'agent', employeeCode: 'A2' }));
+    expect(signIn.body.user).toEqual(
+      expect.objectContaining({ role: 'agent', employeeCode: 'A2' }),
+    );
   });
 
   it('refuses an agent user without an employeeCode, or with one that does not exist, with 400', async () => {
@@ -93,7 +113,12 @@ describe('user administration', () => {
       .http()
       .post('/api/users')
       .set(as(tok.admin))
-      .send({ email: 'nobody@test.local', password: 'long-enough-secret', role: 'agent', employeeCode: 'ZZ9' });
+      .send({
+        email: 'nobody@test.local',
+        password: 'long-enough-secret',
+        role: 'agent',
+        employeeCode: 'ZZ9',
+      });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toBe('Agent ZZ9 does not exist');
     expect(await countUsers()).toBe(before);
@@ -104,7 +129,12 @@ describe('user administration', () => {
       .http()
       .post('/api/users')
       .set(as(tok.admin))
-      .send({ email: 'a1.again@test.local', password: 'long-enough-secret', role: 'agent', employeeCode: 'A1' });
+      .send({
+        email: 'a1.again@test.local',
+        password: 'long-enough-secret',
+        role: 'agent',
+        employeeCode: 'A1',
+      });
     expect(r.status).toBe(409);
     expect(r.body.message).toBe('Agent A1 already has a sign-in');
   });
@@ -152,7 +182,11 @@ describe('user administration', () => {
     const fresh = await t.tokenFor('promote@test.local');
     expect((await meWith(fresh)).body).toEqual(expect.objectContaining({ role: 'manager' }));
     expect(await auditOf(id)).toEqual([
-      expect.objectContaining({ actor_id: adminId, action: 'user.update', detail: { role: 'manager' } }),
+      expect.objectContaining({
+        actor_id: adminId,
+        action: 'user.update',
+        detail: { role: 'manager' },
+      }),
     ]);
   });
 
@@ -170,7 +204,11 @@ describe('user administration', () => {
     expect(again.status).toBe(401);
     expect(again.body.message).toBe('This account is disabled');
     expect(await auditOf(id)).toEqual([
-      expect.objectContaining({ actor_id: adminId, action: 'user.update', detail: { disabled: true } }),
+      expect.objectContaining({
+        actor_id: adminId,
+        action: 'user.update',
+        detail: { disabled: true },
+      }),
     ]);
   });
 
@@ -191,22 +229,44 @@ describe('user administration', () => {
     expect((await meWith(old)).status).toBe(401);
     const audit = await auditOf(id);
     expect(audit).toEqual([
-      { actor_id: adminId, action: 'user.reset_password', entity: 'user', entity_key: String(id), detail: {} },
+      {
+        actor_id: adminId,
+        action: 'user.reset_password',
+        entity: 'user',
+        entity_key: String(id),
+        detail: {},
+      },
     ]);
     expect(JSON.stringify(audit)).not.toContain(NEW_PASSWORD);
   });
 
   it('answers 404 for a user that does not exist and 400 for an id that is not a number', async () => {
-    expect((await t.http().patch('/api/users/999999').set(as(tok.admin)).send({ role: 'hr' })).status).toBe(404);
-    expect((await t.http().patch('/api/users/abc').set(as(tok.admin)).send({ role: 'hr' })).status).toBe(400);
-    const reset = await t.http().post('/api/users/999999/password').set(as(tok.admin)).send({ password: NEW_PASSWORD });
+    expect(
+      (await t.http().patch('/api/users/999999').set(as(tok.admin)).send({ role: 'hr' })).status,
+    ).toBe(404);
+    expect(
+      (await t.http().patch('/api/users/abc').set(as(tok.admin)).send({ role: 'hr' })).status,
+    ).toBe(400);
+    const reset = await t
+      .http()
+      .post('/api/users/999999/password')
+      .set(as(tok.admin))
+      .send({ password: NEW_PASSWORD });
     expect(reset.status).toBe(404);
   });
 
   it('does not let an admin disable themselves or drop their own admin role', async () => {
-    const disable = await t.http().patch(`/api/users/${adminId}`).set(as(tok.admin)).send({ disabled: true });
+    const disable = await t
+      .http()
+      .patch(`/api/users/${adminId}`)
+      .set(as(tok.admin))
+      .send({ disabled: true });
     expect(disable.status).toBe(400);
-    const demote = await t.http().patch(`/api/users/${adminId}`).set(as(tok.admin)).send({ role: 'hr' });
+    const demote = await t
+      .http()
+      .patch(`/api/users/${adminId}`)
+      .set(as(tok.admin))
+      .send({ role: 'hr' });
     expect(demote.status).toBe(400);
     expect((await meWith(tok.admin)).status).toBe(200);
   });
@@ -223,7 +283,10 @@ describe('user administration', () => {
         .set(as(token))
         .send({ email: 'sneaky@test.local', password: 'long-enough-secret', role: 'admin' });
       expect(create.status).toBe(403);
-      expect((await t.http().patch(`/api/users/${target}`).set(as(token)).send({ role: 'admin' })).status).toBe(403);
+      expect(
+        (await t.http().patch(`/api/users/${target}`).set(as(token)).send({ role: 'admin' }))
+          .status,
+      ).toBe(403);
       const reset = await t
         .http()
         .post(`/api/users/${target}/password`)
@@ -244,7 +307,9 @@ describe('user administration', () => {
       'audit_log is append-only',
     );
     await expect(t.sql.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
-    expect((await t.sql.query(`SELECT id, action FROM audit_log ORDER BY id`)).rows).toEqual(before);
+    expect((await t.sql.query(`SELECT id, action FROM audit_log ORDER BY id`)).rows).toEqual(
+      before,
+    );
   });
 
   async function countUsers(): Promise<number> {

@@ -39,7 +39,6 @@ export class Calls1763900100000 implements MigrationInterface {
         customer_last4     text
       ) PARTITION BY RANGE (started_at)`);
     await q.query(`CREATE INDEX ix_calls_agent_started ON calls (agent_id, started_at)`);
-    await q.query(`CREATE INDEX ix_calls_campaign_started ON calls (campaign_id, started_at)`);
     await q.query(`CREATE TABLE call_ids (call_id text PRIMARY KEY)`);
     const thresholdColumns = ROLLUP_SLA_THRESHOLDS_V1.map(
       (t) => `ans_le_${t} integer NOT NULL DEFAULT 0, abn_gt_${t} integer NOT NULL DEFAULT 0`,

@@ -17,7 +17,17 @@ describe('navFor', () => {
 
   it('never shows an agent Admin, Turnover, Floor, Service or Organisation pages', () => {
     const ids = linksOf('agent');
-    for (const hidden of ['users', 'imports', 'turnover', 'floor', 'service', 'sites', 'teams', 'campaigns', 'agents']) {
+    for (const hidden of [
+      'users',
+      'imports',
+      'turnover',
+      'floor',
+      'service',
+      'sites',
+      'teams',
+      'campaigns',
+      'agents',
+    ]) {
       expect(ids).not.toContain(hidden);
     }
   });
@@ -25,14 +35,25 @@ describe('navFor', () => {
   it('shows a manager the floor, turnover and imports but not user administration', () => {
     const ids = linksOf('manager');
     expect(ids).toEqual(
-      expect.arrayContaining(['floor', 'service', 'schedules', 'bonuses', 'burnout', 'turnover', 'agents', 'imports']),
+      expect.arrayContaining([
+        'floor',
+        'service',
+        'schedules',
+        'bonuses',
+        'burnout',
+        'turnover',
+        'agents',
+        'imports',
+      ]),
     );
     expect(ids).not.toContain('users');
   });
 
   it('shows HR turnover, service and the organisation but not the floor or any admin page', () => {
     const ids = linksOf('hr');
-    expect(ids).toEqual(expect.arrayContaining(['turnover', 'service', 'burnout', 'sites', 'agents']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['turnover', 'service', 'burnout', 'sites', 'agents']),
+    );
     expect(ids).not.toContain('floor');
     expect(ids).not.toContain('users');
     expect(ids).not.toContain('imports');
@@ -40,19 +61,28 @@ describe('navFor', () => {
 
   it('shows an admin every page, grouped in section order', () => {
     expect(linksOf('admin').sort()).toEqual(PAGES.map((p) => p.id).sort());
-    expect(navFor('admin').map((g) => g.section)).toEqual(['Operations', 'People', 'Organisation', 'Admin']);
-    expect(navFor('admin').find((g) => g.section === 'Operations')?.items.map((i) => i.label)).toEqual([
-      'Floor',
-      'Service',
-      'Schedules',
+    expect(navFor('admin').map((g) => g.section)).toEqual([
+      'Operations',
+      'People',
+      'Organisation',
+      'Admin',
     ]);
+    expect(
+      navFor('admin')
+        .find((g) => g.section === 'Operations')
+        ?.items.map((i) => i.label),
+    ).toEqual(['Floor', 'Service', 'Schedules']);
   });
 
   it('agrees with canOpen for every role and page', () => {
     for (const role of ROLES) {
       const shown = new Set(linksOf(role));
       for (const page of PAGES) {
-        expect([role, page.id, shown.has(page.id)]).toEqual([role, page.id, canOpen(role, page.id)]);
+        expect([role, page.id, shown.has(page.id)]).toEqual([
+          role,
+          page.id,
+          canOpen(role, page.id),
+        ]);
       }
     }
   });

@@ -37,7 +37,14 @@ export interface PageDef {
 const ALL: readonly Role[] = ['admin', 'manager', 'hr', 'agent'];
 
 export const PAGES: readonly PageDef[] = [
-  { id: 'floor', path: 'floor', label: 'Floor', icon: 'floor', section: 'Operations', roles: ['manager', 'admin'] },
+  {
+    id: 'floor',
+    path: 'floor',
+    label: 'Floor',
+    icon: 'floor',
+    section: 'Operations',
+    roles: ['manager', 'admin'],
+  },
   {
     id: 'service',
     path: 'service',
@@ -113,7 +120,14 @@ export const PAGES: readonly PageDef[] = [
     section: 'Organisation',
     roles: ['admin', 'hr', 'manager'],
   },
-  { id: 'users', path: 'admin/users', label: 'Users', icon: 'users', section: 'Admin', roles: ['admin'] },
+  {
+    id: 'users',
+    path: 'admin/users',
+    label: 'Users',
+    icon: 'users',
+    section: 'Admin',
+    roles: ['admin'],
+  },
   {
     id: 'imports',
     path: 'admin/imports',
@@ -184,7 +198,10 @@ export function navFor(role: Role): NavGroup[] {
   }
   const sections: NavSection[] = ['Operations', 'People', 'Organisation', 'Admin'];
   return sections
-    .map((section) => ({ section, items: visible.filter((def) => def.section === section).map(item) }))
+    .map((section) => ({
+      section,
+      items: visible.filter((def) => def.section === section).map(item),
+    }))
     .filter((group) => group.items.length > 0);
 }
 

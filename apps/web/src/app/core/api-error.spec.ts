@@ -7,14 +7,18 @@ const failure = (status: number, error: unknown = null) =>
 describe('apiErrorMessage', () => {
   it('uses the message of the API error body', () => {
     expect(
-      apiErrorMessage(failure(409, { statusCode: 409, error: 'Conflict', message: 'Site CHI already exists' })),
+      apiErrorMessage(
+        failure(409, { statusCode: 409, error: 'Conflict', message: 'Site CHI already exists' }),
+      ),
     ).toBe('Site CHI already exists');
   });
 
   it('joins a list of validation messages', () => {
-    expect(apiErrorMessage(failure(400, { statusCode: 400, message: ['name is empty', 'timeZone is unknown'] }))).toBe(
-      'name is empty; timeZone is unknown',
-    );
+    expect(
+      apiErrorMessage(
+        failure(400, { statusCode: 400, message: ['name is empty', 'timeZone is unknown'] }),
+      ),
+    ).toBe('name is empty; timeZone is unknown');
   });
 
   it('explains a network failure and statuses without a body', () => {

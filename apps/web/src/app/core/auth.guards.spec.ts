@@ -23,7 +23,12 @@ const routes: Routes = [
       { path: 'bonuses', canActivate: [pageGuard], data: { page: 'bonuses' }, component: Blank },
       { path: 'floor', canActivate: [pageGuard], data: { page: 'floor' }, component: Blank },
       { path: 'admin/users', canActivate: [pageGuard], data: { page: 'users' }, component: Blank },
-      { path: 'organisation/agents', canActivate: [pageGuard], data: { page: 'agents' }, component: Blank },
+      {
+        path: 'organisation/agents',
+        canActivate: [pageGuard],
+        data: { page: 'agents' },
+        component: Blank,
+      },
     ],
   },
 ];
@@ -54,7 +59,10 @@ describe('route guards', () => {
     if (user) {
       me.flush(user);
     } else {
-      me.flush({ statusCode: 401, error: 'Unauthorized', message: 'No session' }, { status: 401, statusText: 'Unauthorized' });
+      me.flush(
+        { statusCode: 401, error: 'Unauthorized', message: 'No session' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     }
     await done;
     return router.url;
@@ -83,11 +91,15 @@ describe('route guards', () => {
   });
 
   it('sends a signed-in admin from the sign-in page to their home page', async () => {
-    expect(await navigateAs({ email: 'root@floor.example', role: 'admin' }, '/login')).toBe('/organisation/agents');
+    expect(await navigateAs({ email: 'root@floor.example', role: 'admin' }, '/login')).toBe(
+      '/organisation/agents',
+    );
   });
 
   it('goes to sign-in when any other call answers 401 (the session expired)', async () => {
-    expect(await navigateAs({ email: 'hr@floor.example', role: 'hr' }, '/turnover')).toBe('/turnover');
+    expect(await navigateAs({ email: 'hr@floor.example', role: 'hr' }, '/turnover')).toBe(
+      '/turnover',
+    );
     TestBed.inject(HttpClient)
       .get('/api/sites')
       .subscribe({ error: () => undefined });

@@ -9,7 +9,9 @@ export const signedInGuard: CanActivateFn = (_route, state) => {
   const auth = inject(AuthService);
   const router = inject(Router);
   const toLogin = () =>
-    router.createUrlTree(['/login'], { queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {} });
+    router.createUrlTree(['/login'], {
+      queryParams: state.url && state.url !== '/' ? { returnUrl: state.url } : {},
+    });
   return auth.session().pipe(
     map((user) => (user ? true : toLogin())),
     catchError(() => of(toLogin())),
@@ -47,5 +49,9 @@ export const homeGuard: CanActivateFn = () => {
   const router = inject(Router);
   return auth
     .session()
-    .pipe(map((user) => (user ? router.parseUrl(homeFor(user.role)) : router.createUrlTree(['/login']))));
+    .pipe(
+      map((user) =>
+        user ? router.parseUrl(homeFor(user.role)) : router.createUrlTree(['/login']),
+      ),
+    );
 };

@@ -25,7 +25,9 @@ export class AuthService {
     }
     this.pending ??= this.http.get<SessionUser>('/api/auth/me').pipe(
       catchError((error: unknown) =>
-        error instanceof HttpErrorResponse && error.status === 401 ? of(null) : throwError(() => error),
+        error instanceof HttpErrorResponse && error.status === 401
+          ? of(null)
+          : throwError(() => error),
       ),
       tap((user) => this.state.set(user)),
       finalize(() => (this.pending = null)),
@@ -46,8 +48,7 @@ export class AuthService {
   logout(): Observable<void> {
     return this.http.post<void>('/api/auth/logout', {}).pipe(
       catchError(() => of(undefined)),
-      map(() => undefined),
-      finalize(() => this.state.set(null)),
+      map(() => this.state.set(null)),
     );
   }
 

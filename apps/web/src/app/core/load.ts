@@ -10,19 +10,27 @@ export interface Loaded<T> {
   error: string | null;
 }
 
-type LoadEvent<T> = { kind: 'start' } | { kind: 'value'; value: T } | { kind: 'error'; error: string };
+type LoadEvent<T> =
+  | { kind: 'start' }
+  | { kind: 'value'; value: T }
+  | { kind: 'error'; error: string };
 
 /**
  * Loads `fetch(params())` now and again whenever the params change (a newer request cancels an
  * older one). Bump a counter inside `params` to reload. Must run in an injection context.
  */
-export function loadOnChange<P, T>(params: () => P, fetch: (params: P) => Observable<T>): Signal<Loaded<T>> {
+export function loadOnChange<P, T>(
+  params: () => P,
+  fetch: (params: P) => Observable<T>,
+): Signal<Loaded<T>> {
   const initial: Loaded<T> = { value: undefined, loading: true, error: null };
   const events = toObservable(computed(params)).pipe(
     switchMap((p) =>
       fetch(p).pipe(
         map((value): LoadEvent<T> => ({ kind: 'value', value })),
-        catchError((error: unknown) => of<LoadEvent<T>>({ kind: 'error', error: apiErrorMessage(error) })),
+        catchError((error: unknown) =>
+          of<LoadEvent<T>>({ kind: 'error', error: apiErrorMessage(error) }),
+        ),
         startWith<LoadEvent<T>>({ kind: 'start' }),
       ),
     ),

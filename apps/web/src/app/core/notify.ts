@@ -12,6 +12,9 @@ export class Notify {
 
   failed(message: string): void {
     // Errors stay until dismissed: a person must be able to read them.
-    this.snackBar.open(message, 'Dismiss', { panelClass: 'fw-snack-failed', politeness: 'assertive' });
+    this.snackBar.open(message, 'Dismiss', {
+      panelClass: 'fw-snack-failed',
+      politeness: 'assertive',
+    });
   }
 }

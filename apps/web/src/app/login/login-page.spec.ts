@@ -24,7 +24,11 @@ describe('LoginPage', () => {
     return fixture;
   }
 
-  async function signIn(fixture: Awaited<ReturnType<typeof render>>, email: string, password: string) {
+  async function signIn(
+    fixture: Awaited<ReturnType<typeof render>>,
+    email: string,
+    password: string,
+  ) {
     const el = fixture.nativeElement as HTMLElement;
     const emailInput = el.querySelector<HTMLInputElement>('input[type=email]');
     const passwordInput = el.querySelector<HTMLInputElement>('input[type=password]');
@@ -68,7 +72,9 @@ describe('LoginPage', () => {
     await signIn(fixture, 'lee@floor.example', 'x');
     http.expectOne('/api/auth/login').flush(null, { status: 429, statusText: 'Too Many Requests' });
     await fixture.whenStable();
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('Too many sign-in attempts');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'Too many sign-in attempts',
+    );
   });
 
   it('sends nothing while the form is invalid', async () => {
@@ -76,7 +82,9 @@ describe('LoginPage', () => {
     http.expectOne('/api/auth/demo-logins').flush(null, { status: 404, statusText: 'Not Found' });
     await signIn(fixture, 'not-an-email', '');
     http.expectNone('/api/auth/login');
-    expect((fixture.nativeElement as HTMLElement).textContent).toContain('This is not an email address.');
+    expect((fixture.nativeElement as HTMLElement).textContent).toContain(
+      'This is not an email address.',
+    );
   });
 
   it('signs in and goes to the home page of the role', async () => {
@@ -95,7 +103,9 @@ describe('LoginPage', () => {
     const fixture = await render({ returnUrl: '/organisation/teams' });
     http.expectOne('/api/auth/demo-logins').flush(null, { status: 404, statusText: 'Not Found' });
     await signIn(fixture, 'm@floor.example', 'correct horse');
-    http.expectOne('/api/auth/login').flush({ accessToken: 'jwt', user: { email: 'm@floor.example', role: 'manager' } });
+    http
+      .expectOne('/api/auth/login')
+      .flush({ accessToken: 'jwt', user: { email: 'm@floor.example', role: 'manager' } });
     await fixture.whenStable();
     expect(TestBed.inject(Router).url).toBe('/organisation/teams');
   });
@@ -104,7 +114,9 @@ describe('LoginPage', () => {
     const hidden = await render();
     http.expectOne('/api/auth/demo-logins').flush(null, { status: 404, statusText: 'Not Found' });
     await hidden.whenStable();
-    expect((hidden.nativeElement as HTMLElement).querySelector('[data-testid=demo-logins]')).toBeNull();
+    expect(
+      (hidden.nativeElement as HTMLElement).querySelector('[data-testid=demo-logins]'),
+    ).toBeNull();
 
     const shown = TestBed.createComponent(LoginPage);
     http.expectOne('/api/auth/demo-logins').flush([
@@ -118,15 +130,18 @@ describe('LoginPage', () => {
 
     hint?.querySelector<HTMLButtonElement>('button')?.click();
     await shown.whenStable();
-    expect((shown.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type=email]')?.value).toBe(
-      'manager@demo.example',
-    );
+    expect(
+      (shown.nativeElement as HTMLElement).querySelector<HTMLInputElement>('input[type=email]')
+        ?.value,
+    ).toBe('manager@demo.example');
   });
 });
 
 describe('safeReturnUrl', () => {
   it('follows only paths inside the app', () => {
-    expect(safeReturnUrl('/organisation/agents?teamCode=T1')).toBe('/organisation/agents?teamCode=T1');
+    expect(safeReturnUrl('/organisation/agents?teamCode=T1')).toBe(
+      '/organisation/agents?teamCode=T1',
+    );
     expect(safeReturnUrl('//evil.example/x')).toBeNull();
     expect(safeReturnUrl('https://evil.example')).toBeNull();
     expect(safeReturnUrl('/\\evil.example')).toBeNull();

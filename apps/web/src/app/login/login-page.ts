@@ -23,7 +23,13 @@ export interface DemoLogin {
 
 /** A return URL from the query string is followed only when it is a path inside this app. */
 export function safeReturnUrl(value: string | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.startsWith('/login')) {
+  if (
+    !value ||
+    !value.startsWith('/') ||
+    value.startsWith('//') ||
+    value.startsWith('/\\') ||
+    value.startsWith('/login')
+  ) {
     return null;
   }
   return value;
@@ -32,7 +38,16 @@ export function safeReturnUrl(value: string | null): string | null {
 @Component({
   selector: 'fw-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, MatFormField, MatLabel, MatError, MatInput, MatButton, MatProgressBar, Alert],
+  imports: [
+    ReactiveFormsModule,
+    MatFormField,
+    MatLabel,
+    MatError,
+    MatInput,
+    MatButton,
+    MatProgressBar,
+    Alert,
+  ],
   templateUrl: './login-page.html',
   styleUrl: './login-page.scss',
 })

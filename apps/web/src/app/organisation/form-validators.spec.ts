@@ -1,5 +1,11 @@
 import { FormControl } from '@angular/forms';
-import { codeValidator, holidaysValidator, localDateValidator, oneOf, parseHolidays } from './form-validators';
+import {
+  codeValidator,
+  holidaysValidator,
+  localDateValidator,
+  oneOf,
+  parseHolidays,
+} from './form-validators';
 
 describe('parseHolidays', () => {
   it('accepts dates split by semicolons, commas, spaces and lines; sorts and dedupes them', () => {
@@ -10,7 +16,10 @@ describe('parseHolidays', () => {
   });
 
   it('lists the entries that are not real dates', () => {
-    expect(parseHolidays('2025-02-30;christmas;2025-12-25').invalid).toEqual(['2025-02-30', 'christmas']);
+    expect(parseHolidays('2025-02-30;christmas;2025-12-25').invalid).toEqual([
+      '2025-02-30',
+      'christmas',
+    ]);
   });
 });
 

@@ -3,13 +3,17 @@ import { isValidLocalDate } from '@floorwise/ui';
 import { CODE_PATTERN } from './org-labels';
 
 /** An external id: letters, digits, `.`, `_`, `-`, up to 64 characters. */
-export const codeValidator: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
+export const codeValidator: ValidatorFn = (
+  control: AbstractControl<string>,
+): ValidationErrors | null => {
   const value = control.value?.trim() ?? '';
   return value === '' || CODE_PATTERN.test(value) ? null : { code: true };
 };
 
 /** A `YYYY-MM-DD` date that exists (the browser date input gives this format). */
-export const localDateValidator: ValidatorFn = (control: AbstractControl<string | null>): ValidationErrors | null => {
+export const localDateValidator: ValidatorFn = (
+  control: AbstractControl<string | null>,
+): ValidationErrors | null => {
   const value = control.value ?? '';
   return value === '' || isValidLocalDate(value) ? null : { localDate: true };
 };
@@ -35,7 +39,9 @@ export function parseHolidays(text: string): { dates: string[]; invalid: string[
   return { dates, invalid };
 }
 
-export const holidaysValidator: ValidatorFn = (control: AbstractControl<string>): ValidationErrors | null => {
+export const holidaysValidator: ValidatorFn = (
+  control: AbstractControl<string>,
+): ValidationErrors | null => {
   const { invalid } = parseHolidays(control.value ?? '');
   return invalid.length ? { holidays: invalid } : null;
 };

@@ -61,7 +61,10 @@ export function todayLocal(now: Date = new Date()): string {
 /** The current UTC offset of a time zone, e.g. "GMT-5", or null when the zone is unknown. */
 export function zoneOffset(timeZone: string, at: Date = new Date()): string | null {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at);
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      timeZoneName: 'shortOffset',
+    }).formatToParts(at);
     return parts.find((part) => part.type === 'timeZoneName')?.value ?? null;
   } catch {
     return null;

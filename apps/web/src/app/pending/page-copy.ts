@@ -12,7 +12,10 @@ export interface PendingPageCopy {
   agent?: PendingCopy;
 }
 
-export type PendingPageId = Extract<PageId, 'floor' | 'service' | 'schedules' | 'bonuses' | 'burnout' | 'turnover'>;
+export type PendingPageId = Extract<
+  PageId,
+  'floor' | 'service' | 'schedules' | 'bonuses' | 'burnout' | 'turnover'
+>;
 
 export const PENDING_COPY: Readonly<Record<PendingPageId, PendingPageCopy>> = {
   floor: {
@@ -50,7 +53,8 @@ export const PENDING_COPY: Readonly<Record<PendingPageId, PendingPageCopy>> = {
       ],
     },
     agent: {
-      summary: 'Your upcoming shifts in your site’s time zone, the hours you worked, and the hours lost to send-homes.',
+      summary:
+        'Your upcoming shifts in your site’s time zone, the hours you worked, and the hours lost to send-homes.',
       willShow: [
         'Your next shifts, with breaks and any overtime or differential hours',
         'Hours worked this week against your contract hours',
@@ -89,7 +93,8 @@ export const PENDING_COPY: Readonly<Record<PendingPageId, PendingPageCopy>> = {
       ],
     },
     agent: {
-      summary: 'Your own wellbeing indicators over the last four weeks and what drives them. No one else’s figures are shown.',
+      summary:
+        'Your own wellbeing indicators over the last four weeks and what drives them. No one else’s figures are shown.',
       willShow: [
         'Your hours, overtime and rest between shifts',
         'Your share of hostile calls and of night, weekend and holiday hours',

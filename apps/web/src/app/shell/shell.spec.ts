@@ -9,7 +9,11 @@ import { Shell } from './shell';
 describe('Shell navigation', () => {
   async function renderAs(user: SessionUser) {
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([{ path: '**', children: [] }])],
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', children: [] }]),
+      ],
     });
     const http = TestBed.inject(HttpTestingController);
     const auth = TestBed.inject(AuthService);
@@ -26,7 +30,11 @@ describe('Shell navigation', () => {
     [...el.querySelectorAll('nav a.nav-link')].map((a) => a.getAttribute('data-nav') ?? '');
 
   it('shows an agent only their own pages — no Admin, Turnover or Organisation', async () => {
-    const { el } = await renderAs({ email: 'ana@floor.example', role: 'agent', employeeCode: 'E100' });
+    const { el } = await renderAs({
+      email: 'ana@floor.example',
+      role: 'agent',
+      employeeCode: 'E100',
+    });
     expect(navLabels(el)).toEqual(['My day & bonus', 'My schedule', 'My wellbeing']);
     expect(navIds(el)).not.toContain('users');
     expect(navIds(el)).not.toContain('imports');

@@ -28,7 +28,11 @@ describe('FwBarChart', () => {
 
   function create(fake: ReturnType<typeof fakeEcharts>) {
     TestBed.overrideComponent(FwBarChart, {
-      set: { providers: [{ provide: NGX_ECHARTS_CONFIG, useValue: { echarts: () => Promise.resolve(fake) } }] },
+      set: {
+        providers: [
+          { provide: NGX_ECHARTS_CONFIG, useValue: { echarts: () => Promise.resolve(fake) } },
+        ],
+      },
     });
     const fixture = TestBed.createComponent(FwBarChart);
     fixture.componentRef.setInput('data', data);
@@ -45,7 +49,10 @@ describe('FwBarChart', () => {
     await new Promise((resolve) => setTimeout(resolve));
 
     expect(fake.init).toHaveBeenCalledTimes(1);
-    const option = fake.setOption.mock.calls.at(-1)?.[0] as { dataset: { source: unknown[] }; xAxis: { type: string } };
+    const option = fake.setOption.mock.calls.at(-1)?.[0] as {
+      dataset: { source: unknown[] };
+      xAxis: { type: string };
+    };
     expect(option.dataset.source).toEqual([
       ['CHI', 120],
       ['DAL', 80],

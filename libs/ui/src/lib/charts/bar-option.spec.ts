@@ -6,6 +6,7 @@ interface Axis {
   type: string;
   inverse?: boolean;
   name?: string;
+  nameLocation?: string;
   axisLabel: { formatter?: (v: number) => string };
 }
 interface Inspected {
@@ -40,13 +41,20 @@ describe('buildBarOption', () => {
     expect(option.xAxis.type).toBe('category');
     expect(option.yAxis.type).toBe('value');
     expect(option.series).toHaveLength(1);
-    expect(option.series[0]).toMatchObject({ type: 'bar', name: 'Active agents', encode: { x: 0, y: 1 } });
+    expect(option.series[0]).toMatchObject({
+      type: 'bar',
+      name: 'Active agents',
+      encode: { x: 0, y: 1 },
+    });
   });
 
   it('swaps the axes for horizontal bars and lists categories top-down', () => {
-    const option = inspect(buildBarOption(headcount, { orientation: 'horizontal', valueAxisName: 'Agents' }));
+    const option = inspect(
+      buildBarOption(headcount, { orientation: 'horizontal', valueAxisName: 'Agents' }),
+    );
     expect(option.xAxis.type).toBe('value');
     expect(option.xAxis.name).toBe('Agents');
+    expect(option.xAxis.nameLocation).toBe('middle');
     expect(option.yAxis).toMatchObject({ type: 'category', inverse: true });
     expect(option.series[0].encode).toEqual({ y: 0, x: 1 });
   });
@@ -84,7 +92,9 @@ describe('buildBarOption', () => {
 
   it('is pure: the same input gives an equal option and the input is not changed', () => {
     const before = JSON.stringify(headcount);
-    expect(JSON.stringify(buildBarOption(headcount))).toBe(JSON.stringify(buildBarOption(headcount)));
+    expect(JSON.stringify(buildBarOption(headcount))).toBe(
+      JSON.stringify(buildBarOption(headcount)),
+    );
     expect(JSON.stringify(headcount)).toBe(before);
   });
 });
@@ -95,6 +105,8 @@ describe('summarizeChart', () => {
   });
 
   it('stops after the limit and says how many more', () => {
-    expect(summarizeChart(headcount, undefined, 2)).toBe('Active agents — CHI: 120, DAL: 80, and 1 more');
+    expect(summarizeChart(headcount, undefined, 2)).toBe(
+      'Active agents — CHI: 120, DAL: 80, and 1 more',
+    );
   });
 });

@@ -22,7 +22,10 @@ export interface BarOptionSettings {
 }
 
 /** Builds the echarts option of a bar chart (pure: same data and settings give the same option). */
-export function buildBarOption(data: CategoryChartData, settings: BarOptionSettings = {}): FwChartOption {
+export function buildBarOption(
+  data: CategoryChartData,
+  settings: BarOptionSettings = {},
+): FwChartOption {
   const horizontal = settings.orientation === 'horizontal';
   const withLegend = data.series.length > 1;
   const format = settings.valueFormatter;
@@ -38,6 +41,9 @@ export function buildBarOption(data: CategoryChartData, settings: BarOptionSetti
   const valueAxis = {
     type: 'value' as const,
     name: settings.valueAxisName,
+    // Under horizontal bars the name sits centred below the axis, where it cannot be clipped.
+    nameLocation: horizontal ? ('middle' as const) : ('end' as const),
+    nameGap: horizontal ? 24 : 12,
     nameTextStyle: AXIS_TEXT,
     axisLabel: { ...AXIS_TEXT, formatter: format ? (v: number) => format(v) : undefined },
     splitLine: GRID_LINE,
@@ -60,7 +66,7 @@ export function buildBarOption(data: CategoryChartData, settings: BarOptionSetti
       left: 8,
       right: 16,
       top: withLegend ? 36 : settings.valueAxisName && !horizontal ? 28 : 12,
-      bottom: 8,
+      bottom: horizontal && settings.valueAxisName ? 28 : 8,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },

@@ -71,7 +71,11 @@ export const GRID_LINE = { lineStyle: { color: '#e4e7ec' } } as const;
  * A short text rendering of the data for screen readers (a canvas is opaque to them):
  * "Agents — CHI: 120, DAL: 80" per series, at most `limit` categories.
  */
-export function summarizeChart(data: CategoryChartData, format?: ValueFormatter, limit = 12): string {
+export function summarizeChart(
+  data: CategoryChartData,
+  format?: ValueFormatter,
+  limit = 12,
+): string {
   const show = (v: number | null | undefined) =>
     v === null || v === undefined ? 'no data' : format ? format(v) : String(v);
   return data.series
@@ -79,7 +83,8 @@ export function summarizeChart(data: CategoryChartData, format?: ValueFormatter,
       const parts = data.categories
         .slice(0, limit)
         .map((category, i) => `${category}: ${show(series.values[i])}`);
-      const more = data.categories.length > limit ? `, and ${data.categories.length - limit} more` : '';
+      const more =
+        data.categories.length > limit ? `, and ${data.categories.length - limit} more` : '';
       return `${series.name} — ${parts.join(', ')}${more}`;
     })
     .join('. ');

@@ -57,6 +57,7 @@ export class FwLineChart {
     }),
   );
   protected readonly summary = computed(
-    () => `${this.caption() ?? 'Line chart'}. ${summarizeChart(this.data(), this.valueFormatter())}`,
+    () =>
+      `${this.caption() ?? 'Line chart'}. ${summarizeChart(this.data(), this.valueFormatter())}`,
   );
 }

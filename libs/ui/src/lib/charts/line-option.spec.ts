@@ -27,7 +27,11 @@ describe('buildLineOption', () => {
     const option = inspect(buildLineOption(survival));
     expect(option.xAxis).toMatchObject({ type: 'category', boundaryGap: false });
     expect(option.dataset.source[2]).toEqual(['60', null]);
-    expect(option.series[0]).toMatchObject({ type: 'line', connectNulls: false, encode: { x: 0, y: 1 } });
+    expect(option.series[0]).toMatchObject({
+      type: 'line',
+      connectNulls: false,
+      encode: { x: 0, y: 1 },
+    });
   });
 
   it('fixes the value axis and draws a step line for a survival curve', () => {

@@ -27,7 +27,10 @@ export interface LineOptionSettings {
 export const LINE_SYMBOL_LIMIT = 40;
 
 /** Builds the echarts option of a line chart (pure). Gaps (`null`) stay gaps: lines are not joined across them. */
-export function buildLineOption(data: CategoryChartData, settings: LineOptionSettings = {}): FwChartOption {
+export function buildLineOption(
+  data: CategoryChartData,
+  settings: LineOptionSettings = {},
+): FwChartOption {
   const withLegend = data.series.length > 1;
   const format = settings.valueFormatter;
 

@@ -83,7 +83,9 @@ describe('toCsv', () => {
 
 describe('csvFileName', () => {
   it('stamps the subject with the local date', () => {
-    expect(csvFileName('agents', new Date(2025, 2, 4, 23, 59))).toBe('floorwise-agents-2025-03-04.csv');
+    expect(csvFileName('agents', new Date(2025, 2, 4, 23, 59))).toBe(
+      'floorwise-agents-2025-03-04.csv',
+    );
   });
 });
 

@@ -12,7 +12,10 @@ export class CentsPipe implements PipeTransform {
 /** `{{ agent.hireDate | localDate }}` for a `YYYY-MM-DD` calendar date. */
 @Pipe({ name: 'localDate' })
 export class LocalDatePipe implements PipeTransform {
-  transform(value: string | null | undefined, style: 'medium' | 'short' | 'long' = 'medium'): string {
+  transform(
+    value: string | null | undefined,
+    style: 'medium' | 'short' | 'long' = 'medium',
+  ): string {
     return formatLocalDate(value, undefined, style);
   }
 }

@@ -4,7 +4,10 @@
  */
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+function numberFormat(
+  locale: string | undefined,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
   const key = `n|${locale ?? ''}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.NumberFormat | undefined;
   if (!format) {
@@ -14,7 +17,10 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
   return format;
 }
 
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function dateFormat(
+  locale: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `d|${locale ?? ''}|${JSON.stringify(options)}`;
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
@@ -25,7 +31,11 @@ function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOpti
 }
 
 /** Money from integer cents, as US dollars: 1581 → "$15.81". */
-export function formatCents(cents: number | null | undefined, locale?: string, currency = 'USD'): string {
+export function formatCents(
+  cents: number | null | undefined,
+  locale?: string,
+  currency = 'USD',
+): string {
   if (cents === null || cents === undefined || !Number.isFinite(cents)) {
     return '—';
   }

@@ -19,19 +19,18 @@ export type StatTone = 'neutral' | 'good' | 'warn' | 'bad';
       display: block;
       padding: 12px 16px;
       border-radius: var(--mat-sys-corner-medium);
-      background: var(--mat-sys-surface-container-low);
+      background: var(--mat-sys-surface-container-lowest);
       border: 1px solid var(--mat-sys-outline-variant);
-      border-left: 4px solid var(--fw-stat-accent, var(--mat-sys-outline-variant));
       min-width: 140px;
     }
     :host([data-tone='good']) {
-      --fw-stat-accent: var(--fw-good, #2e7d5b);
+      border-left: 4px solid var(--fw-good, #2e7d5b);
     }
     :host([data-tone='warn']) {
-      --fw-stat-accent: var(--fw-warn, #b7791f);
+      border-left: 4px solid var(--fw-warn, #b7791f);
     }
     :host([data-tone='bad']) {
-      --fw-stat-accent: var(--mat-sys-error);
+      border-left: 4px solid var(--mat-sys-error);
     }
     .label {
       font: var(--mat-sys-label-medium);

@@ -59,7 +59,9 @@ export function matchesText(query: string, fields: readonly SortValue[]): boolea
   if (!needle) {
     return true;
   }
-  return fields.some((field) => field !== null && field !== undefined && normalize(String(field)).includes(needle));
+  return fields.some(
+    (field) => field !== null && field !== undefined && normalize(String(field)).includes(needle),
+  );
 }
 
 function normalize(text: string): string {

@@ -17,7 +17,11 @@ interface Site {
         <td mat-cell *matCellDef="let s; table: rows()">{{ s.code }}:{{ s.agents + 1 }}</td>
       </ng-container>
       <tr mat-header-row *matHeaderRowDef="['code']"></tr>
-      <tr mat-row *matRowDef="let s; columns: ['code']; table: rows()" [attr.data-code]="s.code"></tr>
+      <tr
+        mat-row
+        *matRowDef="let s; columns: ['code']; table: rows()"
+        [attr.data-code]="s.code"
+      ></tr>
     </table>
   `,
 })
@@ -33,10 +37,12 @@ describe('TypedCellDef and TypedRowDef', () => {
     const fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
     const el = fixture.nativeElement as HTMLElement;
-    expect([...el.querySelectorAll('td')].map((td) => td.textContent?.trim())).toEqual(['CHI:2', 'DAL:3']);
-    expect([...el.querySelectorAll('tr[data-code]')].map((tr) => tr.getAttribute('data-code'))).toEqual([
-      'CHI',
-      'DAL',
+    expect([...el.querySelectorAll('td')].map((td) => td.textContent?.trim())).toEqual([
+      'CHI:2',
+      'DAL:3',
     ]);
+    expect(
+      [...el.querySelectorAll('tr[data-code]')].map((tr) => tr.getAttribute('data-code')),
+    ).toEqual(['CHI', 'DAL']);
   });
 });

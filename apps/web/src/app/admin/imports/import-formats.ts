@@ -78,7 +78,10 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
       req('end', 'ISO 8601 with offset'),
       opt('kind', 'regular, overtime, training; default regular'),
       opt('break_minutes', 'default 0'),
-      opt('status', 'scheduled, worked, absent_unplanned, absent_excused, sent_home; default scheduled'),
+      opt(
+        'status',
+        'scheduled, worked, absent_unplanned, absent_excused, sent_home; default scheduled',
+      ),
       opt('actual_start'),
       opt('actual_end'),
       opt('send_home_reason', 'goal_met, outage, low_volume'),
@@ -87,7 +90,8 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   {
     kind: 'calls',
     label: 'Calls',
-    onRepeat: 'A call id that exists already is skipped and counted as a duplicate — never a second copy.',
+    onRepeat:
+      'A call id that exists already is skipped and counted as a duplicate — never a second copy.',
     columns: [
       req('call_id'),
       opt('employee_code', 'empty for abandoned calls'),

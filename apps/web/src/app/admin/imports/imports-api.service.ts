@@ -12,7 +12,11 @@ export class ImportsApi {
    * Sends the file as the raw request body (not multipart): the API parses the stream as it
    * arrives, so upload progress is processing progress. Events include upload progress.
    */
-  upload(kind: ImportKind, file: Blob, contentType: ImportContentType): Observable<HttpEvent<ImportResult>> {
+  upload(
+    kind: ImportKind,
+    file: Blob,
+    contentType: ImportContentType,
+  ): Observable<HttpEvent<ImportResult>> {
     return this.http.post<ImportResult>(`/api/imports/${kind}`, file, {
       headers: new HttpHeaders({ 'Content-Type': contentType }),
       reportProgress: true,

@@ -53,7 +53,9 @@ describe('ImportsPage', () => {
   it('uploads the raw file and lists every row error of a 422, saying nothing was written', async () => {
     await renderAs({ email: 'root@floor.example', role: 'admin' });
     await chooseKind('agents');
-    const file = new File(['employee_code,full_name\nE1,Ana\n'], 'agents.csv', { type: 'text/csv' });
+    const file = new File(['employee_code,full_name\nE1,Ana\n'], 'agents.csv', {
+      type: 'text/csv',
+    });
     await chooseFile(file);
     expect(el.querySelector('[data-testid=file-name]')?.textContent).toContain('agents.csv');
     await upload();
@@ -129,13 +131,22 @@ describe('ImportsPage', () => {
     req.flush({ imported: 1200, updated: 31, duplicates: 0 });
     await fixture.whenStable();
     expect(el.textContent).toContain('Import complete');
-    const cards = [...el.querySelectorAll('fw-stat-card')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
-    expect(cards).toEqual(['New 1,200', 'Updated 31', 'Duplicates skipped 0']);
+    const cards = [...el.querySelectorAll('fw-stat-card')].map((c) => [
+      c.querySelector('.label')?.textContent?.trim(),
+      c.querySelector('.value')?.textContent?.trim(),
+    ]);
+    expect(cards).toEqual([
+      ['New', '1,200'],
+      ['Updated', '31'],
+      ['Duplicates skipped', '0'],
+    ]);
   });
 
   it('offers a manager only shifts and calls', async () => {
     await renderAs({ email: 'm@floor.example', role: 'manager' });
-    const kinds = [...el.querySelectorAll('mat-chip-option')].map((c) => c.getAttribute('data-kind'));
+    const kinds = [...el.querySelectorAll('mat-chip-option')].map((c) =>
+      c.getAttribute('data-kind'),
+    );
     expect(kinds).toEqual(['shifts', 'calls']);
   });
 
@@ -161,18 +172,22 @@ describe('ImportsPage', () => {
         { status: 413, statusText: 'Payload Too Large' },
       );
     await fixture.whenStable();
-    expect(el.querySelector('[data-testid=import-failed]')?.textContent).toContain('The file is larger than 2 GB');
+    expect(el.querySelector('[data-testid=import-failed]')?.textContent).toContain(
+      'The file is larger than 2 GB',
+    );
   });
 });
 
 describe('readRejection', () => {
   it('fills in the counts when the API sends only the errors', () => {
-    expect(readRejection({ errors: [{ line: 3, field: 'end', message: 'before start' }] })).toEqual({
-      message: 'The file has errors.',
-      errors: [{ line: 3, field: 'end', message: 'before start' }],
-      errorCount: 1,
-      truncated: false,
-    });
+    expect(readRejection({ errors: [{ line: 3, field: 'end', message: 'before start' }] })).toEqual(
+      {
+        message: 'The file has errors.',
+        errors: [{ line: 3, field: 'end', message: 'before start' }],
+        errorCount: 1,
+        truncated: false,
+      },
+    );
     expect(readRejection({ statusCode: 422, message: 'x' })).toBeNull();
   });
 });

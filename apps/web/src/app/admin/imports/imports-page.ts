@@ -1,10 +1,22 @@
 import { HttpErrorResponse, HttpEventType } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatChipListbox, MatChipListboxChange, MatChipOption } from '@angular/material/chips';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
-import type { ImportKind, ImportRejected, ImportResult, ImportRowError } from '@floorwise/contracts';
+import type {
+  ImportKind,
+  ImportRejected,
+  ImportResult,
+  ImportRowError,
+} from '@floorwise/contracts';
 import {
   Alert,
   csvFileName,
@@ -22,7 +34,13 @@ import {
 import { Subscription } from 'rxjs';
 import { apiErrorMessage } from '../../core/api-error';
 import { AuthService } from '../../core/auth.service';
-import { contentTypeFor, formatBytes, IMPORT_FORMATS, ImportContentType, importKindsFor } from './import-formats';
+import {
+  contentTypeFor,
+  formatBytes,
+  IMPORT_FORMATS,
+  ImportContentType,
+  importKindsFor,
+} from './import-formats';
 import { ImportsApi } from './imports-api.service';
 
 export type UploadState =
@@ -42,7 +60,11 @@ export interface Rejection {
 }
 
 export function readRejection(body: unknown): Rejection | null {
-  if (typeof body !== 'object' || body === null || !Array.isArray((body as ImportRejected).errors)) {
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    !Array.isArray((body as ImportRejected).errors)
+  ) {
     return null;
   }
   const b = body as Partial<ImportRejected> & { errors: ImportRowError[] };
@@ -91,8 +113,15 @@ export class ImportsPage {
     return IMPORT_FORMATS.filter((f) => allowed.includes(f.kind));
   });
   protected readonly kind = signal<ImportKind | null>(null);
-  protected readonly format = computed(() => IMPORT_FORMATS.find((f) => f.kind === this.kind()) ?? null);
-  protected readonly headerLine = computed(() => this.format()?.columns.map((c) => c.name).join(',') ?? '');
+  protected readonly format = computed(
+    () => IMPORT_FORMATS.find((f) => f.kind === this.kind()) ?? null,
+  );
+  protected readonly headerLine = computed(
+    () =>
+      this.format()
+        ?.columns.map((c) => c.name)
+        .join(',') ?? '',
+  );
 
   protected readonly file = signal<File | null>(null);
   protected readonly contentType = computed<ImportContentType | null>(() => {
@@ -128,7 +157,8 @@ export class ImportsPage {
     return s.phase === 'uploading' ? `${formatBytes(s.loaded)} of ${formatBytes(s.total)}` : '';
   });
   protected readonly canUpload = computed(
-    () => this.kind() !== null && this.file() !== null && this.fileProblem() === null && !this.busy(),
+    () =>
+      this.kind() !== null && this.file() !== null && this.fileProblem() === null && !this.busy(),
   );
   protected readonly dragging = signal(false);
   protected readonly errorColumns = ['line', 'field', 'message'];
@@ -169,7 +199,9 @@ export class ImportsPage {
     }
     this.file.set(file);
     this.resetResult();
-    const guess = file ? IMPORT_FORMATS.find((f) => file.name.toLowerCase().startsWith(f.kind)) : undefined;
+    const guess = file
+      ? IMPORT_FORMATS.find((f) => file.name.toLowerCase().startsWith(f.kind))
+      : undefined;
     if (guess && this.kind() === null && this.kinds().some((k) => k.kind === guess.kind)) {
       this.kind.set(guess.kind);
     }
@@ -195,7 +227,9 @@ export class ImportsPage {
           const total = event.total ?? file.size;
           // Once the last byte is sent the server still commits the rows: say so.
           this.state.set(
-            event.loaded >= total ? { phase: 'finishing' } : { phase: 'uploading', loaded: event.loaded, total },
+            event.loaded >= total
+              ? { phase: 'finishing' }
+              : { phase: 'uploading', loaded: event.loaded, total },
           );
         } else if (event.type === HttpEventType.Response && event.body) {
           this.state.set({ phase: 'done', kind, fileName: file.name, result: event.body });
@@ -203,7 +237,9 @@ export class ImportsPage {
       },
       error: (error: unknown) => {
         const rejection =
-          error instanceof HttpErrorResponse && error.status === 422 ? readRejection(error.error) : null;
+          error instanceof HttpErrorResponse && error.status === 422
+            ? readRejection(error.error)
+            : null;
         this.state.set(
           rejection
             ? { phase: 'rejected', kind, fileName: file.name, rejection }
@@ -217,11 +253,18 @@ export class ImportsPage {
   protected cancel(): void {
     this.upload$?.unsubscribe();
     this.upload$ = null;
-    this.state.set({ phase: 'failed', fileName: this.file()?.name ?? '', message: 'Upload stopped. Nothing was written.' });
+    this.state.set({
+      phase: 'failed',
+      fileName: this.file()?.name ?? '',
+      message: 'Upload stopped. Nothing was written.',
+    });
   }
 
   protected exportErrors(rejection: Rejection): void {
-    downloadCsv(csvFileName(`import-errors-${this.kind() ?? 'file'}`), toCsv(ERROR_CSV, rejection.errors));
+    downloadCsv(
+      csvFileName(`import-errors-${this.kind() ?? 'file'}`),
+      toCsv(ERROR_CSV, rejection.errors),
+    );
   }
 
   protected countText(n: number): string {

@@ -27,7 +27,9 @@ import { UsersApi } from './users-api.service';
 import { MIN_PASSWORD_LENGTH, ROLE_HINT, ROLE_LABEL } from './user-labels';
 
 /** An agent account must name the employee whose data it may see. */
-export const agentNeedsEmployee: ValidatorFn = (group: AbstractControl): ValidationErrors | null => {
+export const agentNeedsEmployee: ValidatorFn = (
+  group: AbstractControl,
+): ValidationErrors | null => {
   const role = group.get('role')?.value as Role;
   const code = (group.get('employeeCode')?.value as string).trim();
   return role === 'agent' && !code ? { employeeRequired: true } : null;
@@ -61,10 +63,12 @@ const SHARED_IMPORTS = [
           <fw-alert tone="error" class="fw-alert-gap">{{ message }}</fw-alert>
         }
         @if (self) {
-          <fw-alert tone="info" class="fw-alert-gap">This is your own account: its role and status cannot be changed here.</fw-alert>
+          <fw-alert tone="info" class="fw-alert-gap"
+            >This is your own account: its role and status cannot be changed here.</fw-alert
+          >
         }
         <div class="fw-form-grid">
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Email</mat-label>
             <input matInput type="email" formControlName="email" required autocomplete="off" />
             @if (form.controls.email.hasError('required')) {
@@ -73,7 +77,7 @@ const SHARED_IMPORTS = [
               <mat-error>This is not an email address.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Role</mat-label>
             <mat-select formControlName="role" required>
               @for (role of roles; track role) {
@@ -82,19 +86,32 @@ const SHARED_IMPORTS = [
             </mat-select>
             <mat-hint>{{ roleHint[form.controls.role.value] }}</mat-hint>
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Employee code</mat-label>
             <input matInput formControlName="employeeCode" autocomplete="off" />
             <mat-hint>Links the account to an agent record.</mat-hint>
           </mat-form-field>
-          @if (form.hasError('employeeRequired') && (form.controls.employeeCode.touched || form.touched)) {
-            <p class="fw-span-2 group-error" role="alert">An agent account needs the employee code of its agent.</p>
+          @if (
+            form.hasError('employeeRequired') &&
+            (form.controls.employeeCode.touched || form.touched)
+          ) {
+            <p class="fw-span-2 group-error" role="alert">
+              An agent account needs the employee code of its agent.
+            </p>
           }
           @if (!user) {
-            <mat-form-field appearance="outline" class="fw-span-2">
+            <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
               <mat-label>Initial password</mat-label>
-              <input matInput type="password" formControlName="password" autocomplete="new-password" />
-              <mat-hint>At least {{ minLength }} characters. Share it privately; the person can change it later.</mat-hint>
+              <input
+                matInput
+                type="password"
+                formControlName="password"
+                autocomplete="new-password"
+              />
+              <mat-hint
+                >At least {{ minLength }} characters. Share it privately; the person can change it
+                later.</mat-hint
+              >
               @if (form.controls.password.hasError('required')) {
                 <mat-error>Enter a password.</mat-error>
               } @else if (form.controls.password.hasError('minlength')) {
@@ -102,7 +119,9 @@ const SHARED_IMPORTS = [
               }
             </mat-form-field>
           } @else {
-            <mat-slide-toggle class="fw-span-2" formControlName="disabled">Disabled — cannot sign in</mat-slide-toggle>
+            <mat-slide-toggle class="fw-span-2" formControlName="disabled"
+              >Disabled — cannot sign in</mat-slide-toggle
+            >
           }
         </div>
       </mat-dialog-content>
@@ -116,7 +135,7 @@ const SHARED_IMPORTS = [
   `,
   styles: `
     .group-error {
-      margin: -4px 0 8px;
+      margin: 0;
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
     }
@@ -126,7 +145,9 @@ const SHARED_IMPORTS = [
   `,
 })
 export class UserDialog {
-  private readonly data = inject<{ user: UserDto | null; selfEmail: string | null }>(MAT_DIALOG_DATA);
+  private readonly data = inject<{ user: UserDto | null; selfEmail: string | null }>(
+    MAT_DIALOG_DATA,
+  );
   private readonly ref = inject<MatDialogRef<UserDialog, UserDto>>(MatDialogRef);
   private readonly api = inject(UsersApi);
   protected readonly user = this.data.user;
@@ -138,10 +159,19 @@ export class UserDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group(
     {
-      email: [{ value: this.user?.email ?? '', disabled: this.user !== null }, [Validators.required, Validators.email]],
-      role: [{ value: this.user?.role ?? ('manager' as Role), disabled: this.self }, Validators.required],
+      email: [
+        { value: this.user?.email ?? '', disabled: this.user !== null },
+        [Validators.required, Validators.email],
+      ],
+      role: [
+        { value: this.user?.role ?? ('manager' as Role), disabled: this.self },
+        Validators.required,
+      ],
       employeeCode: [this.user?.employeeCode ?? ''],
-      password: ['', this.user ? [] : [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)]],
+      password: [
+        '',
+        this.user ? [] : [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH)],
+      ],
       disabled: [{ value: this.user?.disabled ?? false, disabled: this.self }],
     },
     { validators: agentNeedsEmployee },
@@ -161,7 +191,12 @@ export class UserDialog {
           employeeCode,
           ...(this.self ? {} : { role: v.role, disabled: v.disabled }),
         })
-      : this.api.create({ email: v.email.trim(), password: v.password, role: v.role, employeeCode });
+      : this.api.create({
+          email: v.email.trim(),
+          password: v.password,
+          role: v.role,
+          employeeCode,
+        });
     this.saving.set(true);
     this.error.set(null);
     this.ref.disableClose = true;
@@ -188,22 +223,37 @@ const samePassword: ValidatorFn = (group: AbstractControl): ValidationErrors | n
     <h2 mat-dialog-title>Reset password</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content>
-        <p class="fw-muted">Set a new password for <strong>{{ user.email }}</strong>.</p>
+        <p class="fw-muted">
+          Set a new password for <strong>{{ user.email }}</strong
+          >.
+        </p>
         @if (error(); as message) {
           <fw-alert tone="error" class="fw-alert-gap">{{ message }}</fw-alert>
         }
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>New password</mat-label>
-          <input matInput type="password" formControlName="password" autocomplete="new-password" required />
+          <input
+            matInput
+            type="password"
+            formControlName="password"
+            autocomplete="new-password"
+            required
+          />
           @if (form.controls.password.hasError('required')) {
             <mat-error>Enter a password.</mat-error>
           } @else if (form.controls.password.hasError('minlength')) {
             <mat-error>At least {{ minLength }} characters.</mat-error>
           }
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Repeat it</mat-label>
-          <input matInput type="password" formControlName="confirm" autocomplete="new-password" required />
+          <input
+            matInput
+            type="password"
+            formControlName="confirm"
+            autocomplete="new-password"
+            required
+          />
           @if (form.hasError('mismatch') && form.controls.confirm.touched) {
             <mat-hint class="mismatch">The two passwords differ.</mat-hint>
           }
@@ -211,7 +261,9 @@ const samePassword: ValidatorFn = (group: AbstractControl): ValidationErrors | n
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button mat-button type="button" mat-dialog-close [disabled]="saving()">Cancel</button>
-        <button mat-flat-button type="submit" [disabled]="saving()">{{ saving() ? 'Saving…' : 'Set password' }}</button>
+        <button mat-flat-button type="submit" [disabled]="saving()">
+          {{ saving() ? 'Saving…' : 'Set password' }}
+        </button>
       </mat-dialog-actions>
     </form>
   `,

@@ -1,6 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest, UserDto } from '@floorwise/contracts';
+import type {
+  CreateUserRequest,
+  ResetPasswordRequest,
+  UpdateUserRequest,
+  UserDto,
+} from '@floorwise/contracts';
 import { Observable } from 'rxjs';
 
 /** User accounts (admin only on the API). */

@@ -153,7 +153,11 @@ export class UsersPage {
 
   protected resetPassword(user: UserDto): void {
     this.dialog
-      .open<ResetPasswordDialog, UserDto, boolean>(ResetPasswordDialog, { data: user, width: '440px', maxWidth: '96vw' })
+      .open<ResetPasswordDialog, UserDto, boolean>(ResetPasswordDialog, {
+        data: user,
+        width: '440px',
+        maxWidth: '96vw',
+      })
       .afterClosed()
       .subscribe((done) => {
         if (done) {
@@ -168,7 +172,9 @@ export class UsersPage {
     this.api.update(user.id, { disabled: !user.disabled }).subscribe({
       next: (saved) => {
         this.busyId.set(null);
-        this.notify.done(saved.disabled ? `${saved.email} is disabled.` : `${saved.email} can sign in again.`);
+        this.notify.done(
+          saved.disabled ? `${saved.email} is disabled.` : `${saved.email} can sign in again.`,
+        );
         this.reload();
       },
       error: (error: unknown) => {

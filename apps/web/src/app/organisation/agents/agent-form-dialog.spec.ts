@@ -19,7 +19,12 @@ describe('dollarsToCents', () => {
 });
 
 describe('separationValidator', () => {
-  const group = (hireDate: string, terminationDate: string, terminationType: string, terminationReason = '') =>
+  const group = (
+    hireDate: string,
+    terminationDate: string,
+    terminationType: string,
+    terminationReason = '',
+  ) =>
     new FormGroup({
       hireDate: new FormControl(hireDate),
       terminationDate: new FormControl(terminationDate),
@@ -29,12 +34,20 @@ describe('separationValidator', () => {
 
   it('accepts an employed agent and a complete separation', () => {
     expect(separationValidator(group('2024-01-10', '', ''))).toBeNull();
-    expect(separationValidator(group('2024-01-10', '2024-03-01', 'voluntary', 'promotion'))).toBeNull();
+    expect(
+      separationValidator(group('2024-01-10', '2024-03-01', 'voluntary', 'promotion')),
+    ).toBeNull();
   });
 
   it('rejects a separation before the hire date, or without its type or date', () => {
-    expect(separationValidator(group('2024-01-10', '2024-01-09', 'voluntary'))).toEqual({ endBeforeHire: true });
-    expect(separationValidator(group('2024-01-10', '2024-02-01', ''))).toEqual({ typeMissing: true });
-    expect(separationValidator(group('2024-01-10', '', 'involuntary'))).toEqual({ dateMissing: true });
+    expect(separationValidator(group('2024-01-10', '2024-01-09', 'voluntary'))).toEqual({
+      endBeforeHire: true,
+    });
+    expect(separationValidator(group('2024-01-10', '2024-02-01', ''))).toEqual({
+      typeMissing: true,
+    });
+    expect(separationValidator(group('2024-01-10', '', 'involuntary'))).toEqual({
+      dateMissing: true,
+    });
   });
 });

@@ -53,7 +53,9 @@ const moneyValidator: ValidatorFn = (control: AbstractControl<string>) =>
   control.value === '' || dollarsToCents(control.value) !== null ? null : { money: true };
 
 /** A separation needs a date and a type together, and cannot come before the hire date. */
-export const separationValidator: ValidatorFn = (group: AbstractControl): ValidationErrors | null => {
+export const separationValidator: ValidatorFn = (
+  group: AbstractControl,
+): ValidationErrors | null => {
   const hire = group.get('hireDate')?.value as string;
   const end = group.get('terminationDate')?.value as string;
   const type = group.get('terminationType')?.value as string;
@@ -95,13 +97,13 @@ export const separationValidator: ValidatorFn = (group: AbstractControl): Valida
   styles: `
     h3 {
       grid-column: 1 / -1;
-      margin: 8px 0 4px;
+      margin: 8px 0 -4px;
       font: var(--mat-sys-title-small);
       color: var(--mat-sys-on-surface-variant);
     }
     .group-error {
       grid-column: 1 / -1;
-      margin: -4px 0 8px;
+      margin: 0;
       color: var(--mat-sys-error);
       font: var(--mat-sys-body-small);
     }
@@ -124,18 +126,27 @@ export class AgentFormDialog {
   private buildForm(agent: AgentDto | null) {
     return inject(NonNullableFormBuilder).group(
       {
-        employeeCode: [{ value: agent?.employeeCode ?? '', disabled: agent !== null }, [Validators.required, codeValidator]],
+        employeeCode: [
+          { value: agent?.employeeCode ?? '', disabled: agent !== null },
+          [Validators.required, codeValidator],
+        ],
         fullName: [agent?.fullName ?? '', [Validators.required, Validators.maxLength(160)]],
         email: [agent?.email ?? '', [Validators.required, Validators.email]],
         teamCode: [agent?.teamCode ?? '', Validators.required],
-        title: [agent?.title ?? 'Customer Service Representative', [Validators.required, Validators.maxLength(120)]],
+        title: [
+          agent?.title ?? 'Customer Service Representative',
+          [Validators.required, Validators.maxLength(120)],
+        ],
         workMode: [(agent?.workMode ?? 'onsite') as WorkMode, Validators.required],
         hireDate: [agent?.hireDate ?? todayLocal(), [Validators.required, localDateValidator]],
         hourlyRate: [
           agent ? (agent.hourlyRateCents / 100).toFixed(2) : '15.81',
           [Validators.required, moneyValidator],
         ],
-        contractHours: [agent?.contractHours ?? 40, [Validators.required, Validators.min(1), Validators.max(80)]],
+        contractHours: [
+          agent?.contractHours ?? 40,
+          [Validators.required, Validators.min(1), Validators.max(80)],
+        ],
         terminationDate: [agent?.terminationDate ?? '', localDateValidator],
         terminationType: [(agent?.terminationType ?? '') as TerminationType | ''],
         terminationReason: [agent?.terminationReason ?? '', Validators.maxLength(200)],
@@ -171,7 +182,9 @@ export class AgentFormDialog {
     this.saving.set(true);
     this.error.set(null);
     this.ref.disableClose = true;
-    const request = this.editing ? this.api.updateAgent(input.employeeCode, input) : this.api.createAgent(input);
+    const request = this.editing
+      ? this.api.updateAgent(input.employeeCode, input)
+      : this.api.createAgent(input);
     request.subscribe({
       next: (saved) => this.ref.close(saved),
       error: (error: unknown) => {

@@ -24,7 +24,14 @@ describe('agents list state', () => {
   });
 
   it('round-trips through the query string', () => {
-    const params = { teamCode: 'T1', workMode: 'hybrid', status: 'separated', search: 'ana', page: '3', pageSize: '25' };
+    const params = {
+      teamCode: 'T1',
+      workMode: 'hybrid',
+      status: 'separated',
+      search: 'ana',
+      page: '3',
+      pageSize: '25',
+    };
     const state = stateFromParams(convertToParamMap(params));
     expect(paramsFromState(state)).toEqual({ siteCode: null, ...params });
   });

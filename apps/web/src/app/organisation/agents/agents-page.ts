@@ -1,4 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -32,7 +39,13 @@ import { loadOnChange } from '../../core/load';
 import { Notify } from '../../core/notify';
 import { OrgApi } from '../org-api.service';
 import { TERMINATION_TYPE_LABEL, tenure, todayLocal, WORK_MODE_LABEL } from '../org-labels';
-import { AgentListState, apiQuery, PAGE_SIZES, paramsFromState, stateFromParams } from './agent-query';
+import {
+  AgentListState,
+  apiQuery,
+  PAGE_SIZES,
+  paramsFromState,
+  stateFromParams,
+} from './agent-query';
 import { AgentFormData, AgentFormDialog } from './agent-form-dialog';
 
 const CSV_COLUMNS: CsvColumn<AgentDto>[] = [
@@ -112,7 +125,9 @@ export class AgentsPage {
 
   protected readonly teams = computed<TeamDto[]>(() => this.lookups().value?.teams ?? []);
   protected readonly sites = computed<SiteDto[]>(() => this.lookups().value?.sites ?? []);
-  private readonly teamNames = computed(() => new Map(this.teams().map((t) => [t.teamCode, t.name])));
+  private readonly teamNames = computed(
+    () => new Map(this.teams().map((t) => [t.teamCode, t.name])),
+  );
   protected readonly rows = computed<AgentDto[]>(() => this.page().value?.items ?? []);
   protected readonly total = computed(() => this.page().value?.total ?? 0);
   protected readonly filtered = computed(() => {
@@ -120,7 +135,17 @@ export class AgentsPage {
     return Boolean(s.teamCode || s.siteCode || s.workMode || s.search || s.status !== 'active');
   });
   protected readonly columns = computed(() => {
-    const base = ['employeeCode', 'fullName', 'team', 'title', 'workMode', 'hireDate', 'status', 'rate', 'hours'];
+    const base = [
+      'employeeCode',
+      'fullName',
+      'team',
+      'title',
+      'workMode',
+      'hireDate',
+      'status',
+      'rate',
+      'hours',
+    ];
     return this.canEdit() ? [...base, 'actions'] : base;
   });
 

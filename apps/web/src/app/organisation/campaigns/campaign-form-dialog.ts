@@ -12,7 +12,13 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { CAMPAIGN_KINDS, CampaignDto, CampaignInput, CampaignKind, SiteDto } from '@floorwise/contracts';
+import {
+  CAMPAIGN_KINDS,
+  CampaignDto,
+  CampaignInput,
+  CampaignKind,
+  SiteDto,
+} from '@floorwise/contracts';
 import { Alert } from '@floorwise/ui';
 import { apiErrorMessage } from '../../core/api-error';
 import { codeValidator } from '../form-validators';
@@ -44,14 +50,16 @@ export interface CampaignFormData {
     Alert,
   ],
   template: `
-    <h2 mat-dialog-title>{{ editing ? 'Edit campaign ' + data.campaign?.campaignCode : 'New campaign' }}</h2>
+    <h2 mat-dialog-title>
+      {{ editing ? 'Edit campaign ' + data.campaign?.campaignCode : 'New campaign' }}
+    </h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content>
         @if (error(); as message) {
           <fw-alert tone="error" class="fw-alert-gap">{{ message }}</fw-alert>
         }
         <div class="fw-form-grid">
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Campaign code</mat-label>
             <input matInput formControlName="campaignCode" required autocomplete="off" />
             @if (form.controls.campaignCode.hasError('required')) {
@@ -60,7 +68,7 @@ export interface CampaignFormData {
               <mat-error>Letters, digits, “.”, “_” and “-” only.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Kind</mat-label>
             <mat-select formControlName="kind" required>
               @for (kind of kinds; track kind) {
@@ -71,24 +79,26 @@ export interface CampaignFormData {
               <mat-error>Choose a kind.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required />
             @if (form.controls.name.hasError('required')) {
               <mat-error>Enter a name.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Client</mat-label>
             <input matInput formControlName="client" />
             <mat-hint>Optional: the outsourcing client.</mat-hint>
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Clock site</mat-label>
             <mat-select formControlName="siteCode">
               <mat-option value="">None (UTC)</mat-option>
               @for (site of data.sites; track site.siteCode) {
-                <mat-option [value]="site.siteCode">{{ site.siteCode }} · {{ site.name }}</mat-option>
+                <mat-option [value]="site.siteCode"
+                  >{{ site.siteCode }} · {{ site.name }}</mat-option
+                >
               }
             </mat-select>
             <mat-hint>Whose clock dates this campaign's abandoned calls.</mat-hint>

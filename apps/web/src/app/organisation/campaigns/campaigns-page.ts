@@ -99,7 +99,9 @@ export class CampaignsPage {
     const q = this.query();
     const kind = this.kindFilter();
     const filtered = this.all().filter(
-      (c) => (!kind || c.kind === kind) && matchesText(q, [c.campaignCode, c.name, c.client, c.siteCode]),
+      (c) =>
+        (!kind || c.kind === kind) &&
+        matchesText(q, [c.campaignCode, c.name, c.client, c.siteCode]),
     );
     return sortRows(filtered, this.sort(), SORT_BY);
   });

@@ -53,7 +53,7 @@ export interface SiteFormData {
           <fw-alert tone="error" class="fw-alert-gap">{{ message }}</fw-alert>
         }
         <div class="fw-form-grid">
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Site code</mat-label>
             <input matInput formControlName="siteCode" required autocomplete="off" />
             @if (editing) {
@@ -65,16 +65,22 @@ export interface SiteFormData {
               <mat-error>Letters, digits, “.”, “_” and “-” only.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required />
             @if (form.controls.name.hasError('required')) {
               <mat-error>Enter a name.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Time zone (IANA)</mat-label>
-            <input matInput formControlName="timeZone" required [matAutocomplete]="zones" autocomplete="off" />
+            <input
+              matInput
+              formControlName="timeZone"
+              required
+              [matAutocomplete]="zones"
+              autocomplete="off"
+            />
             <mat-autocomplete #zones="matAutocomplete">
               @for (zone of zoneOptions(); track zone) {
                 <mat-option [value]="zone">{{ zone }}</mat-option>
@@ -89,10 +95,18 @@ export interface SiteFormData {
               <mat-error>Not a known time zone. Use a name like America/Chicago.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Holidays</mat-label>
-            <textarea matInput formControlName="holidays" rows="3" placeholder="2025-01-01; 2025-12-25"></textarea>
-            <mat-hint>Dates YYYY-MM-DD, separated by “;”, commas or new lines. Holiday hours are paid +50%.</mat-hint>
+            <textarea
+              matInput
+              formControlName="holidays"
+              rows="3"
+              placeholder="2025-01-01; 2025-12-25"
+            ></textarea>
+            <mat-hint
+              >Dates YYYY-MM-DD, separated by “;”, commas or new lines. Holiday hours are paid
+              +50%.</mat-hint
+            >
             @if (form.controls.holidays.getError('holidays'); as bad) {
               <mat-error>Not a date: {{ bad.join(', ') }}</mat-error>
             }
@@ -116,7 +130,10 @@ export class SiteFormDialog {
   private readonly allZones = knownTimeZones();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    siteCode: [{ value: this.data.site?.siteCode ?? '', disabled: this.editing }, [Validators.required, codeValidator]],
+    siteCode: [
+      { value: this.data.site?.siteCode ?? '', disabled: this.editing },
+      [Validators.required, codeValidator],
+    ],
     name: [this.data.site?.name ?? '', [Validators.required, Validators.maxLength(120)]],
     timeZone: [this.data.site?.timeZone ?? '', [Validators.required, oneOf(this.allZones)]],
     holidays: [(this.data.site?.holidays ?? []).join('; '), holidaysValidator],
@@ -151,7 +168,9 @@ export class SiteFormDialog {
     this.saving.set(true);
     this.error.set(null);
     this.ref.disableClose = true;
-    const request = this.editing ? this.api.updateSite(input.siteCode, input) : this.api.createSite(input);
+    const request = this.editing
+      ? this.api.updateSite(input.siteCode, input)
+      : this.api.createSite(input);
     request.subscribe({
       next: (saved) => this.ref.close(saved),
       error: (error: unknown) => {

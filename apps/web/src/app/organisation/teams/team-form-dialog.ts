@@ -50,7 +50,7 @@ export interface TeamFormData {
           <fw-alert tone="error" class="fw-alert-gap">{{ message }}</fw-alert>
         }
         <div class="fw-form-grid">
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Team code</mat-label>
             <input matInput formControlName="teamCode" required autocomplete="off" />
             @if (form.controls.teamCode.hasError('required')) {
@@ -59,25 +59,27 @@ export interface TeamFormData {
               <mat-error>Letters, digits, “.”, “_” and “-” only.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic">
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required />
             @if (form.controls.name.hasError('required')) {
               <mat-error>Enter a name.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Site</mat-label>
             <mat-select formControlName="siteCode" required>
               @for (site of data.sites; track site.siteCode) {
-                <mat-option [value]="site.siteCode">{{ site.siteCode }} · {{ site.name }} ({{ site.timeZone }})</mat-option>
+                <mat-option [value]="site.siteCode"
+                  >{{ site.siteCode }} · {{ site.name }} ({{ site.timeZone }})</mat-option
+                >
               }
             </mat-select>
             @if (form.controls.siteCode.hasError('required')) {
               <mat-error>Choose the team's site.</mat-error>
             }
           </mat-form-field>
-          <mat-form-field appearance="outline" class="fw-span-2">
+          <mat-form-field appearance="outline" subscriptSizing="dynamic" class="fw-span-2">
             <mat-label>Manager email</mat-label>
             <input matInput type="email" formControlName="managerEmail" autocomplete="off" />
             <mat-hint>Optional. The manager's Floorwise account sees this team's floor.</mat-hint>
@@ -103,7 +105,10 @@ export class TeamFormDialog {
   protected readonly editing = this.data.team !== null;
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    teamCode: [{ value: this.data.team?.teamCode ?? '', disabled: this.editing }, [Validators.required, codeValidator]],
+    teamCode: [
+      { value: this.data.team?.teamCode ?? '', disabled: this.editing },
+      [Validators.required, codeValidator],
+    ],
     name: [this.data.team?.name ?? '', [Validators.required, Validators.maxLength(120)]],
     siteCode: [this.data.team?.siteCode ?? '', Validators.required],
     managerEmail: [this.data.team?.managerEmail ?? '', Validators.email],
@@ -126,7 +131,9 @@ export class TeamFormDialog {
     this.saving.set(true);
     this.error.set(null);
     this.ref.disableClose = true;
-    const request = this.editing ? this.api.updateTeam(input.teamCode, input) : this.api.createTeam(input);
+    const request = this.editing
+      ? this.api.updateTeam(input.teamCode, input)
+      : this.api.createTeam(input);
     request.subscribe({
       next: (saved) => this.ref.close(saved),
       error: (error: unknown) => {

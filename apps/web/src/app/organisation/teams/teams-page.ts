@@ -95,7 +95,9 @@ export class TeamsPage {
   protected readonly sort = signal<SortState>({ active: 'teamCode', direction: 'asc' });
 
   protected readonly sites = computed<SiteDto[]>(() => this.data().value?.sites ?? []);
-  private readonly siteNames = computed(() => new Map(this.sites().map((s) => [s.siteCode, s.name])));
+  private readonly siteNames = computed(
+    () => new Map(this.sites().map((s) => [s.siteCode, s.name])),
+  );
   protected readonly all = computed<TeamDto[]>(() => {
     const teams = this.data().value?.teams ?? [];
     const own = this.auth.user()?.teamCodes;

@@ -1,0 +1,284 @@
+/**
+ * `npm run bench` — the benchmarks of issue 9 at full scale (2,000 agents × 12 months);
+ * `npm run bench -- --quick` — the CI gate (100 agents × 2 months): exits 1 when a figure is more
+ * than 2× behind its target; `npm run bench -- --growth` — import and stats at 100, 500 and 2,000
+ * agents, with the growth chart. See docs/benchmarks.md.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort } from './api-server';
+import {
+  BENCH_DIR,
+  DOC_FILE,
+  GROWTH_AGENTS,
+  GROWTH_SVG,
+  Mode,
+  ROOT,
+  Scale,
+  SCALES,
+  scaleKey,
+  SEED,
+  END_DATE,
+  SETTINGS,
+} from './bench-config';
+import { Cluster, serverFacts, startCluster } from './bench-db';
+import { cleanupAll } from './cleanup';
+import { ensureGenerated, managerEmailOf } from './data-files';
+import { Figure, notBuiltFigures, num } from './figures';
+import { GrowthPoint, growthSentences, renderGrowthSvg } from './growth-chart';
+import { openLoadedDatabase } from './load-data';
+import { log } from './log';
+import { machineFacts } from './machine';
+import { measureImports } from './measure-import';
+import { lastCompleteMonth, measureStats } from './measure-stats';
+import { measureInitialJs, measureLcp } from './measure-web';
+import {
+  gateFailures,
+  machineLine,
+  misses,
+  printTable,
+  replaceDocSection,
+  Results,
+  resultsSection,
+} from './report';
+
+const USAGE = 'usage: npm run bench [-- --quick | --growth] [--no-build]';
+
+interface Args {
+  mode: Mode;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  let mode: Mode = 'full';
+  let build = true;
+  for (const arg of argv) {
+    if (arg === '--quick') {
+      mode = 'quick';
+    } else if (arg === '--growth') {
+      mode = 'growth';
+    } else if (arg === '--no-build') {
+      build = false;
+    } else if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else {
+      throw new Error(`unknown argument ${arg}\n${USAGE}`);
+    }
+  }
+  return { mode, build };
+}
+
+/** The API and the dashboard as `npm start` builds them (Nx caches an unchanged build). */
+function build(): void {
+  log('building the API and the dashboard (nx, cached)…');
+  const r = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
+    },
+  );
+  if (r.status !== 0) {
+    throw new Error('the build failed (see above)');
+  }
+}
+
+async function runScale(
+  cluster: Cluster,
+  mode: 'quick' | 'full',
+  started: number,
+): Promise<Results> {
+  const scale = SCALES[mode];
+  const settings = SETTINGS[mode];
+  const gen = await ensureGenerated(scale);
+  const month = lastCompleteMonth(
+    gen.manifest.parameters.windowStart,
+    gen.manifest.parameters.windowEnd,
+  );
+
+  log(`imports (${scaleKey(scale)})…`);
+  const imports = await measureImports(cluster, scale, gen.dir, mode, await freePort());
+
+  const loaded = await openLoadedDatabase(cluster, scale, gen.dir, gen.manifest, await freePort());
+  let statsFigures: Figure[];
+  let lcp: Figure;
+  try {
+    log(`stats over ${num(loaded.calls)} calls, ${month.from} → ${month.to}…`);
+    const stats = await measureStats(
+      loaded.api,
+      loaded.token,
+      loaded.url,
+      month,
+      settings.statsRuns,
+      loaded.calls,
+      scaleKey(scale),
+    );
+    statsFigures = stats.figures;
+    log('largest contentful paint…');
+    lcp = await measureLcp(loaded.api, loaded.url, await managerEmailOf(scale), settings.lcpRuns);
+  } finally {
+    await loaded.api.stop();
+  }
+  const initialJs = measureInitialJs();
+  const figures = [...imports.figures, ...statsFigures, initialJs, lcp, ...notBuiltFigures()];
+  return {
+    mode,
+    scale,
+    date: new Date().toISOString(),
+    durationSeconds: (Date.now() - started) / 1000,
+    machine: machineFacts(),
+    postgres: await serverFacts(loaded.url),
+    data: {
+      calls: loaded.calls,
+      month,
+      generatedSeconds: gen.seconds,
+      loadSeconds: loaded.loadSeconds,
+      reusedDatabase: loaded.reused,
+    },
+    command: mode === 'quick' ? 'npm run bench -- --quick' : 'npm run bench',
+    figures,
+  };
+}
+
+async function runGrowth(cluster: Cluster, started: number): Promise<void> {
+  const points: GrowthPoint[] = [];
+  let facts: Awaited<ReturnType<typeof serverFacts>> | null = null;
+  for (const agents of GROWTH_AGENTS) {
+    const scale: Scale = { agents, months: 12, seed: SEED, end: END_DATE };
+    const gen = await ensureGenerated(scale);
+    const month = lastCompleteMonth(
+      gen.manifest.parameters.windowStart,
+      gen.manifest.parameters.windowEnd,
+    );
+    log(`growth point ${scaleKey(scale)}: imports…`);
+    const imports = await measureImports(cluster, scale, gen.dir, 'growth', await freePort());
+    const loaded = await openLoadedDatabase(
+      cluster,
+      scale,
+      gen.dir,
+      gen.manifest,
+      await freePort(),
+    );
+    try {
+      const stats = await measureStats(
+        loaded.api,
+        loaded.token,
+        loaded.url,
+        month,
+        SETTINGS.growth.statsRuns,
+        loaded.calls,
+        `growth-${scaleKey(scale)}`,
+      );
+      facts = await serverFacts(loaded.url);
+      points.push({
+        agents,
+        calls: loaded.calls,
+        importRowsPerSecond: imports.summary.oursRowsPerSecond,
+        psqlRowsPerSecond: imports.summary.psqlRowsPerSecond,
+        memory1MB: imports.summary.memory1 / 2 ** 20,
+        memory4MB: imports.summary.memory4 / 2 ** 20,
+        oursIntervalMs: stats.summary['ours-interval'],
+        oursAgentMs: stats.summary['ours-agent'],
+        rawIntervalMs: stats.summary['raw-interval'],
+        rawAgentMs: stats.summary['raw-agent'],
+      });
+    } finally {
+      await loaded.api.stop();
+    }
+  }
+  const machine = machineFacts();
+  const date = new Date().toISOString();
+  writeFileSync(
+    join(BENCH_DIR, 'results-growth.json'),
+    `${JSON.stringify({ mode: 'growth', date, durationSeconds: (Date.now() - started) / 1000, machine, postgres: facts, points }, null, 2)}\n`,
+  );
+  writeFileSync(GROWTH_SVG, renderGrowthSvg(points));
+  const table = [
+    '| agents | calls | import rows/s (ours) | psql rows/s | memory 1M / 4M rows | stats by interval ours / raw | stats by agent ours / raw |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...points.map(
+      (p) =>
+        `| ${num(p.agents)} | ${num(p.calls)} | ${num(p.importRowsPerSecond)} | ${num(p.psqlRowsPerSecond)} | ` +
+        `${num(p.memory1MB)} / ${num(p.memory4MB)} MB | ${num(p.oursIntervalMs, 1)} / ${num(p.rawIntervalMs)} ms | ` +
+        `${num(p.oursAgentMs, 1)} / ${num(p.rawAgentMs)} ms |`,
+    ),
+  ].join('\n');
+  const machineText = facts
+    ? machineLine({
+        machine,
+        postgres: facts,
+      } as Results)
+    : '';
+  replaceDocSection(
+    DOC_FILE,
+    'growth',
+    [
+      `Measured ${date.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --growth\` (12 months of calls each, seed ${SEED}, ending ${END_DATE}; ${machineText}).`,
+      '',
+      '![How each cost grows with the number of agents](benchmarks-growth.svg)',
+      '',
+      table,
+      '',
+      ...growthSentences(points),
+    ].join('\n'),
+  );
+  log(`growth chart written to ${GROWTH_SVG}`);
+  process.stdout.write(`\n${growthSentences(points).join('\n')}\n`);
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  mkdirSync(BENCH_DIR, { recursive: true });
+  if (args.build) {
+    build();
+  }
+  const cluster = await startCluster();
+  try {
+    if (args.mode === 'growth') {
+      await runGrowth(cluster, started);
+      return 0;
+    }
+    const results = await runScale(cluster, args.mode, started);
+    printTable(results.figures);
+    const file = join(BENCH_DIR, `results-${args.mode}.json`);
+    writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+    log(`results written to ${file}`);
+    if (args.mode === 'full') {
+      replaceDocSection(DOC_FILE, 'results', resultsSection(results));
+      log(`results section of ${DOC_FILE} rewritten`);
+    }
+    const missed = misses(results.figures);
+    if (missed.length > 0) {
+      process.stdout.write(`Targets missed:\n${missed.map((m) => `  - ${m}`).join('\n')}\n`);
+    }
+    if (args.mode === 'quick') {
+      const failures = gateFailures(results.figures);
+      if (failures.length > 0) {
+        process.stdout.write(
+          `\nCI gate FAILED: more than 2× behind target:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`,
+        );
+        return 1;
+      }
+      process.stdout.write('CI gate passed: no figure is more than 2× behind its target.\n');
+    }
+    return 0;
+  } finally {
+    await cleanupAll();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (e: unknown) => {
+    process.stderr.write(
+      `[bench] failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    );
+    await cleanupAll();
+    process.exit(1);
+  },
+);
