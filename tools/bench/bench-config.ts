@@ -22,7 +22,7 @@ export const SEED = 42;
 export const LOADER_VERSION = 1;
 
 /** Rows per HTTP request when loading a full calls file into a benchmark database. */
-export const LOAD_SLICE_ROWS = 2_000_000;
+export const LOAD_SLICE_ROWS = 1_000_000;
 
 export type Mode = 'quick' | 'full' | 'growth';
 

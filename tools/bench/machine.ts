@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { totalmem } from 'node:os';
+import { loadavg, totalmem } from 'node:os';
 import { CHROMIUM, PSQL } from './bench-config';
 
 export interface MachineFacts {
@@ -10,6 +10,8 @@ export interface MachineFacts {
   node: string;
   psql: string | null;
   chromium: string | null;
+  /** 1-minute load average when the facts were read (other work on the machine shows here). */
+  loadAverage: number;
 }
 
 function run(cmd: string, args: string[]): string | null {
@@ -27,5 +29,6 @@ export function machineFacts(): MachineFacts {
     node: process.version,
     psql: existsSync(PSQL) ? run(PSQL, ['--version']) : null,
     chromium: existsSync(CHROMIUM) ? run(CHROMIUM, ['--version']) : null,
+    loadAverage: Math.round(loadavg()[0] * 100) / 100,
   };
 }

@@ -23,6 +23,7 @@ import {
   upsertUser,
   withClient,
 } from './bench-db';
+import { cpuSeconds, postgresCpuSeconds } from './cpu-time';
 import { agentsFileOf, callsFileOf, indexRows } from './data-files';
 import { Figure, mb, median, num, statusOf } from './figures';
 import { ADMIN, importOrganisation } from './load-data';
@@ -80,12 +81,17 @@ export async function measureImports(
     const psql: number[] = [];
     const ratios: number[] = [];
     const memory1: number[] = [];
+    const cpuOurs: { wall: number; api: number; pg: number }[] = [];
+    const cpuPsql: { wall: number; pg: number }[] = [];
     for (let run = 1; run <= settings.importRuns; run++) {
       await resetCalls(url);
       const idle = await idleRss(api.pid);
       const sampler = sampleRss(api.pid);
+      const cpu0 = { api: cpuSeconds(api.pid), pg: postgresCpuSeconds() };
       const r = await importCsv(api, token, 'calls', createReadStream(file1), statSync(file1).size);
       const { peak } = sampler.stop();
+      const cpu = { api: cpuSeconds(api.pid) - cpu0.api, pg: postgresCpuSeconds() - cpu0.pg };
+      cpuOurs.push({ wall: r.ms / 1000, ...cpu });
       if (r.counts.imported !== rows1) {
         throw new Error(`the calls import stored ${r.counts.imported} of ${rows1} rows`);
       }
@@ -97,7 +103,9 @@ export async function measureImports(
         await c.query('TRUNCATE bench_psql_calls');
         await c.query('CHECKPOINT');
       });
+      const pg0 = postgresCpuSeconds();
       const copyMs = await plainCopy(url, file1, usePsql);
+      cpuPsql.push({ wall: copyMs / 1000, pg: postgresCpuSeconds() - pg0 });
       const copied = await countRows(url, 'bench_psql_calls');
       if (copied !== rows1) {
         throw new Error(`the plain copy stored ${copied} of ${rows1} rows`);
@@ -107,7 +115,11 @@ export async function measureImports(
       ratios.push(oursRate / psqlRate);
       log(
         `  import run ${run}: ours ${num(oursRate)} rows/s (${num(r.ms / 1000, 1)} s, +${mb(peak - idle)} RSS), ` +
-          `${usePsql ? 'psql \\copy' : 'COPY FROM STDIN'} ${num(psqlRate)} rows/s, ratio ${num(oursRate / psqlRate, 2)}`,
+          `${usePsql ? 'psql \\copy' : 'COPY FROM STDIN'} ${num(psqlRate)} rows/s, ratio ${num(oursRate / psqlRate, 2)}; ` +
+          `CPU s: API ${num(cpu.api, 1)}, PostgreSQL ${num(cpu.pg, 1)} (psql run: PostgreSQL ${num(
+            cpuPsql[cpuPsql.length - 1].pg,
+            1,
+          )})`,
       );
     }
     await withClient(url, (c) => c.query('DROP TABLE bench_psql_calls'));
@@ -185,7 +197,15 @@ export async function measureImports(
         runs: ours.length,
         status: statusOf(importChecks),
         checks: importChecks,
-        data: { rows: rows1, oursRowsPerSecond: ours, psqlRowsPerSecond: psql, ratios, copyTool },
+        data: {
+          rows: rows1,
+          oursRowsPerSecond: ours,
+          psqlRowsPerSecond: psql,
+          ratios,
+          copyTool,
+          cpuSecondsOurs: cpuOurs,
+          cpuSecondsPsql: cpuPsql,
+        },
       },
       {
         id: 'psql-copy',

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { LOAD_SLICE_ROWS } from './bench-config';
 import type { ServerFacts } from './bench-db';
 import { describeCheck, failsGate, Figure, isMet, num } from './figures';
 import type { MachineFacts } from './machine';
@@ -8,6 +9,8 @@ export interface Results {
   scale: { agents: number; months: number; seed: number; end: string };
   date: string;
   durationSeconds: number;
+  /** 1-minute load average before the benchmark started. */
+  loadAverageAtStart: number;
   machine: MachineFacts;
   postgres: ServerFacts;
   data: {
@@ -85,6 +88,7 @@ export function machineLine(r: Results): string {
       ? `${m.psql.replace(/^psql /, 'psql client ')}`
       : 'no psql client (COPY FROM STDIN used instead)',
     m.chromium ?? 'no chromium',
+    `1-minute load average ${num(r.loadAverageAtStart, 2)} before the run and ${num(m.loadAverage, 2)} after it`,
   ].join('; ');
 }
 
@@ -101,7 +105,7 @@ export function resultsSection(r: Results): string {
       r.scale.end
     }: ${num(r.data.calls)} calls${
       r.data.generatedSeconds === null ? '' : `, generated in ${num(r.data.generatedSeconds, 0)} s`
-    }, loaded over HTTP (\`POST /api/imports/calls\`, ${num(2_000_000)}-row requests, then VACUUM ANALYZE) in ${num(
+    }, loaded over HTTP (\`POST /api/imports/calls\`, ${num(LOAD_SLICE_ROWS)}-row requests, then VACUUM ANALYZE) in ${num(
       r.data.loadSeconds,
       0,
     )} s. Stats month: ${r.data.month.from} → ${r.data.month.to}.`,

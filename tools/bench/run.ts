@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './api-server';
 import {
@@ -92,6 +93,7 @@ async function runScale(
   mode: 'quick' | 'full',
   started: number,
 ): Promise<Results> {
+  const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
   const scale = SCALES[mode];
   const settings = SETTINGS[mode];
   const gen = await ensureGenerated(scale);
@@ -130,6 +132,7 @@ async function runScale(
     scale,
     date: new Date().toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
+    loadAverageAtStart,
     machine: machineFacts(),
     postgres: await serverFacts(loaded.url),
     data: {
@@ -145,6 +148,7 @@ async function runScale(
 }
 
 async function runGrowth(cluster: Cluster, started: number): Promise<void> {
+  const growthLoadAtStart = Math.round(loadavg()[0] * 100) / 100;
   const points: GrowthPoint[] = [];
   let facts: Awaited<ReturnType<typeof serverFacts>> | null = null;
   for (const agents of GROWTH_AGENTS) {
@@ -208,10 +212,7 @@ async function runGrowth(cluster: Cluster, started: number): Promise<void> {
     ),
   ].join('\n');
   const machineText = facts
-    ? machineLine({
-        machine,
-        postgres: facts,
-      } as Results)
+    ? machineLine({ machine, postgres: facts, loadAverageAtStart: growthLoadAtStart } as Results)
     : '';
   replaceDocSection(
     DOC_FILE,

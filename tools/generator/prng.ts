@@ -3,16 +3,20 @@
  * Every random choice of the generator goes through this class, so a seed fixes the output.
  */
 
+// Module-level aliases: the hot loops then skip global lookups, which are slow in the VM
+// contexts test runners execute code in.
+const { cos, exp, floor, imul, log, max, round, sin, sqrt } = Math;
+
 /** Mixes integer parts (a seed, a team index, a day number, ...) into one 32-bit seed. */
 export function mixSeed(...parts: number[]): number {
   let h = 0x811c9dc5;
   for (const part of parts) {
     const lo = part >>> 0;
-    const hi = Math.floor(part / 4294967296) >>> 0;
+    const hi = floor(part / 4294967296) >>> 0;
     for (const word of [lo, hi]) {
-      h = Math.imul(h ^ word, 0x85ebca6b);
+      h = imul(h ^ word, 0x85ebca6b);
       h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
+      h = imul(h, 0xc2b2ae35);
       h ^= h >>> 16;
     }
   }
@@ -31,8 +35,8 @@ export class Rng {
     const splitmix = (): number => {
       s = (s + 0x9e3779b9) | 0;
       let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      z = imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
     this.a = splitmix();
@@ -59,12 +63,12 @@ export class Rng {
 
   /** Integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return floor(this.next() * n);
   }
 
   /** Integer in [lo, hi], both inclusive. */
   intBetween(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
+    return lo + floor(this.next() * (hi - lo + 1));
   }
 
   between(lo: number, hi: number): number {
@@ -76,7 +80,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
+    return items[floor(this.next() * items.length)];
   }
 
   /** Index drawn with the given (not necessarily normalised) weights. */
@@ -101,25 +105,25 @@ export class Rng {
     let u = this.next();
     while (u === 0) u = this.next();
     const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    const r = sqrt(-2 * log(u));
+    this.spare = r * sin(2 * Math.PI * v);
+    return r * cos(2 * Math.PI * v);
   }
 
   /** Exponential with the given mean. */
   exp(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return -mean * log(1 - this.next());
   }
 
   /** Log-normal with the given median and log-space standard deviation. */
   logNormal(median: number, sigma: number): number {
-    return median * Math.exp(sigma * this.normal());
+    return median * exp(sigma * this.normal());
   }
 
   poisson(lambda: number): number {
     if (lambda <= 0) return 0;
-    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
-    const limit = Math.exp(-lambda);
+    if (lambda > 30) return max(0, round(lambda + sqrt(lambda) * this.normal()));
+    const limit = exp(-lambda);
     let k = 0;
     let p = this.next();
     while (p > limit) {
@@ -131,7 +135,7 @@ export class Rng {
 
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
+      const j = floor(this.next() * (i + 1));
       const tmp = items[i];
       items[i] = items[j];
       items[j] = tmp;

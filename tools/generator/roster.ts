@@ -211,9 +211,9 @@ export function separationReason(
   rng: Rng,
 ): { type: TerminationType; reason: string } {
   const qa = agent.sQaCount > 1 ? agent.sQa / agent.sQaCount : agent.qaBase;
-  const performanceGap = ramp(84 - qa, 0, 12);
-  const absences = ramp(agent.sUnplanned, 0, 2);
-  const pInvoluntary = 0.12 + 0.3 * performanceGap + 0.3 * absences;
+  const performanceGap = ramp(80 - qa, 0, 15);
+  const absences = ramp(agent.sUnplanned, 0, 3);
+  const pInvoluntary = 0.1 + 0.25 * performanceGap + 0.25 * absences;
   if (rng.chance(pInvoluntary)) {
     const i = rng.weighted([0.2 + performanceGap, 0.15 + absences, 0.1]);
     return { type: 'involuntary', reason: ['performance', 'attendance', 'policy'][i] };

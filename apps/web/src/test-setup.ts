@@ -18,3 +18,26 @@ class ResizeObserverStub implements ResizeObserver {
   }
 }
 globalThis.ResizeObserver ??= ResizeObserverStub;
+
+/**
+ * jsdom has no IntersectionObserver either; `@defer (on viewport)` needs one to exist.
+ * This one never reports an intersection: tests render deferred blocks with `getDeferBlocks()`.
+ */
+class IntersectionObserverStub implements IntersectionObserver {
+  readonly root = null;
+  readonly rootMargin = '0px';
+  readonly thresholds: readonly number[] = [0];
+  observe(): void {
+    /* nothing intersects in jsdom */
+  }
+  unobserve(): void {
+    /* nothing intersects in jsdom */
+  }
+  disconnect(): void {
+    /* nothing intersects in jsdom */
+  }
+  takeRecords(): IntersectionObserverEntry[] {
+    return [];
+  }
+}
+globalThis.IntersectionObserver ??= IntersectionObserverStub;

@@ -119,7 +119,7 @@ export function createPartitionSql(month: string): string {
 
 /**
  * Moves staged calls into `calls` — skipping call ids already stored or repeated in the source
- * (the first occurrence wins) — and adds them to the three rollups, in one statement.
+ * (the first occurrence wins) — and adds them to the four rollups, in one statement.
  * `source` is a table or a parenthesised subquery with the STAGE_COLUMNS.
  */
 export function mergeSql(source: string): string {
@@ -160,7 +160,15 @@ export function mergeSql(source: string): string {
     FROM ins GROUP BY 1, 2, 3
     ON CONFLICT ON CONSTRAINT pk_call_rollup_team_15m DO UPDATE SET ${ADD('call_rollup_team_15m')}
     RETURNING 1
+  ), rcamp AS (
+    INSERT INTO call_rollup_campaign_15m (interval_start, campaign_id, local_date, local_minute, ${COLS})
+    SELECT ${BUCKET}, campaign_id, min(local_date), min(local_minute),
+      ${EXPRS}
+    FROM ins GROUP BY 1, 2
+    ON CONFLICT ON CONSTRAINT pk_call_rollup_campaign_15m DO UPDATE SET ${ADD('call_rollup_campaign_15m')}
+    RETURNING 1
   )
   SELECT (SELECT count(*) FROM ins)::int AS imported,
-         (SELECT count(*) FROM r15)::int + (SELECT count(*) FROM rday)::int + (SELECT count(*) FROM rteam)::int AS rollup_rows`;
+         (SELECT count(*) FROM r15)::int + (SELECT count(*) FROM rday)::int
+           + (SELECT count(*) FROM rteam)::int + (SELECT count(*) FROM rcamp)::int AS rollup_rows`;
 }

@@ -51,16 +51,19 @@ export class CallStatsService {
     }
     const table = this.tableFor(user, q);
     const w = await this.where(user, q, 'r');
-    const key = keyExpr(q.groupBy, q.intervalMinutes ?? 30, 'r');
+    const g = grouping(q.groupBy, q.intervalMinutes ?? 30);
     const sql = `
-      SELECT ${key.expr} AS key,
-        sum(r.offered) AS offered, sum(r.answered) AS answered, sum(r.abandoned) AS abandoned,
-        sum(r.inbound_answered) AS inbound_answered, sum(r.queue_answered) AS queue_answered,
-        sum(r.handle_seconds) AS handle_seconds, sum(r.hostile) AS hostile,
-        sum(r.ans_le_${sla}) AS ans_le, sum(r.abn_gt_${sla}) AS abn_gt
-      FROM ${table} r ${key.join}
-      WHERE ${[...w.clauses, ...key.where].join(' AND ')}
-      GROUP BY 1 ORDER BY 1`;
+      WITH g AS (
+        SELECT ${g.cols},
+          sum(r.offered) AS offered, sum(r.answered) AS answered, sum(r.abandoned) AS abandoned,
+          sum(r.inbound_answered) AS inbound_answered, sum(r.queue_answered) AS queue_answered,
+          sum(r.handle_seconds) AS handle_seconds, sum(r.hostile) AS hostile,
+          sum(r.ans_le_${sla}) AS ans_le, sum(r.abn_gt_${sla}) AS abn_gt
+        FROM ${table} r
+        WHERE ${w.clauses.join(' AND ')}
+        GROUP BY ${g.groupBy}
+      )
+      SELECT ${g.key} AS key, g.* FROM g ${g.join} ORDER BY 1`;
     const rows: SumsRow[] = await this.db.query(sql, w.params);
     return rows.map(toStatsRow);
   }
@@ -72,26 +75,29 @@ export class CallStatsService {
   async rawStats(user: AuthUser, q: StatsQueryParams, sla = q.slaSeconds ?? 20): Promise<CallStatsRow[]> {
     checkRange(q.from, q.to);
     const w = await this.where(user, q, 'r');
-    const key = keyExpr(q.groupBy, q.intervalMinutes ?? 30, 'r');
+    const g = grouping(q.groupBy, q.intervalMinutes ?? 30);
     const answered = `(r.agent_id IS NOT NULL AND r.outcome <> 'abandoned')`;
     const inboundAnswered = `(${answered} AND r.direction = 'inbound')`;
     const abandoned = `(r.direction = 'inbound' AND r.outcome = 'abandoned')`;
     w.params.push(sla);
     const t = `$${w.params.length}`;
     const sql = `
-      SELECT ${key.expr} AS key,
-        count(*) FILTER (WHERE ${inboundAnswered} OR ${abandoned}) AS offered,
-        count(*) FILTER (WHERE ${answered}) AS answered,
-        count(*) FILTER (WHERE ${abandoned}) AS abandoned,
-        count(*) FILTER (WHERE ${inboundAnswered}) AS inbound_answered,
-        coalesce(sum(r.queue_seconds) FILTER (WHERE ${inboundAnswered}), 0) AS queue_answered,
-        coalesce(sum(r.talk_seconds + r.hold_seconds + r.wrap_seconds) FILTER (WHERE ${answered}), 0) AS handle_seconds,
-        count(*) FILTER (WHERE ${answered} AND r.hostile) AS hostile,
-        count(*) FILTER (WHERE ${inboundAnswered} AND r.queue_seconds <= ${t}) AS ans_le,
-        count(*) FILTER (WHERE ${abandoned} AND r.queue_seconds > ${t}) AS abn_gt
-      FROM calls r ${key.join}
-      WHERE ${[...w.clauses, ...key.where, ...startedAtBounds()].join(' AND ')}
-      GROUP BY 1 ORDER BY 1`;
+      WITH g AS (
+        SELECT ${g.cols},
+          count(*) FILTER (WHERE ${inboundAnswered} OR ${abandoned}) AS offered,
+          count(*) FILTER (WHERE ${answered}) AS answered,
+          count(*) FILTER (WHERE ${abandoned}) AS abandoned,
+          count(*) FILTER (WHERE ${inboundAnswered}) AS inbound_answered,
+          coalesce(sum(r.queue_seconds) FILTER (WHERE ${inboundAnswered}), 0) AS queue_answered,
+          coalesce(sum(r.talk_seconds + r.hold_seconds + r.wrap_seconds) FILTER (WHERE ${answered}), 0) AS handle_seconds,
+          count(*) FILTER (WHERE ${answered} AND r.hostile) AS hostile,
+          count(*) FILTER (WHERE ${inboundAnswered} AND r.queue_seconds <= ${t}) AS ans_le,
+          count(*) FILTER (WHERE ${abandoned} AND r.queue_seconds > ${t}) AS abn_gt
+        FROM calls r
+        WHERE ${[...w.clauses, ...startedAtBounds()].join(' AND ')}
+        GROUP BY ${g.groupBy}
+      )
+      SELECT ${g.key} AS key, g.* FROM g ${g.join} ORDER BY 1`;
     const rows: SumsRow[] = await this.db.query(sql, w.params);
     return rows.map(toStatsRow);
   }
@@ -100,18 +106,20 @@ export class CallStatsService {
   async handleTime(user: AuthUser, q: StatsQueryParams): Promise<HandleTimeRow[]> {
     checkRange(q.from, q.to);
     const w = await this.where(user, q, 'r');
-    const key = keyExpr(q.groupBy, q.intervalMinutes ?? 30, 'r');
+    const g = grouping(q.groupBy, q.intervalMinutes ?? 30);
     const rows: { key: string; answered: string; mean: number | null; median: number | null; p90: number | null }[] =
       await this.db.query(
-        `SELECT ${key.expr} AS key, count(*) AS answered,
-           avg(h) AS mean,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90
-         FROM (SELECT r.*, r.talk_seconds + r.hold_seconds + r.wrap_seconds AS h FROM calls r
-               WHERE r.agent_id IS NOT NULL AND r.outcome <> 'abandoned'
-                 AND ${startedAtBounds().join(' AND ')}) r ${key.join}
-         WHERE ${[...w.clauses, ...key.where].join(' AND ')}
-         GROUP BY 1 ORDER BY 1`,
+        `WITH g AS (
+           SELECT ${g.cols}, count(*) AS answered, avg(h) AS mean,
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
+             percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90
+           FROM (SELECT r.*, r.talk_seconds + r.hold_seconds + r.wrap_seconds AS h FROM calls r
+                 WHERE r.agent_id IS NOT NULL AND r.outcome <> 'abandoned'
+                   AND ${startedAtBounds().join(' AND ')}) r
+           WHERE ${w.clauses.join(' AND ')}
+           GROUP BY ${g.groupBy}
+         )
+         SELECT ${g.key} AS key, g.* FROM g ${g.join} ORDER BY 1`,
         w.params,
       );
     return rows.map((r) => ({
@@ -128,14 +136,14 @@ export class CallStatsService {
     checkRange(q.from, q.to);
     const groupBy = q.groupBy ?? 'day';
     const w = await this.where(user, { ...q, groupBy }, 'r');
-    const key = keyExpr(groupBy, q.intervalMinutes ?? 30, 'r');
+    const key = rowKey(groupBy, q.intervalMinutes ?? 30, 'r');
     if (q.key) {
       w.params.push(q.key);
       w.clauses.push(`${key.expr} = $${w.params.length}`);
     }
-    const where = [...w.clauses, ...key.where, ...startedAtBounds()].join(' AND ');
+    const where = [...w.clauses, ...startedAtBounds()].join(' AND ');
     const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM calls r ${key.join} WHERE ${where}`,
+      `SELECT count(*)::int AS total FROM calls r WHERE ${where}`,
       w.params,
     );
     const rows: CallRowOut[] = await this.db.query(
@@ -144,7 +152,7 @@ export class CallStatsService {
          ag.employee_code, tm.team_code, cp.campaign_code, r.channel, r.direction, r.queue_seconds,
          r.talk_seconds, r.hold_seconds, r.wrap_seconds, r.outcome, r.sale_amount_cents, r.hostile,
          r.qa_score, r.csat, r.customer_last4
-       FROM calls r ${key.join}
+       FROM calls r
          LEFT JOIN agent ag ON ag.id = r.agent_id
          LEFT JOIN team tm ON tm.id = r.team_id
          LEFT JOIN site ON site.id = tm.site_id
@@ -157,11 +165,15 @@ export class CallStatsService {
     return { items: rows.map(toCallDto), total };
   }
 
+  /** The smallest rollup that carries the columns the grouping and the filters need. */
   private tableFor(user: AuthUser, q: StatsQueryParams): string {
     if (q.groupBy !== 'interval') {
       return 'call_rollup_day';
     }
-    return user.role === 'agent' || q.employeeCode ? 'call_rollup_15m' : 'call_rollup_team_15m';
+    if (user.role === 'agent' || q.employeeCode) {
+      return 'call_rollup_15m';
+    }
+    return q.teamCode ? 'call_rollup_team_15m' : 'call_rollup_campaign_15m';
   }
 
   /** Scope and filters, shared by every query of the feature. */
@@ -198,24 +210,46 @@ export class CallStatsService {
   }
 }
 
-function keyExpr(groupBy: StatsGroupBy, minutes: number, r: string): { expr: string; join: string; where: string[] } {
+/**
+ * How rows are grouped: by integer columns (cheap to hash), the key text built once per group
+ * (`g` is the grouped CTE, `k1`/`k2` its grouping columns).
+ */
+function grouping(groupBy: StatsGroupBy, minutes: number): { cols: string; groupBy: string; key: string; join: string } {
   switch (groupBy) {
     case 'day':
-      return { expr: `to_char(${r}.local_date, 'YYYY-MM-DD')`, join: '', where: [] };
-    case 'interval': {
-      const slot = `((${r}.local_minute / ${minutes}) * ${minutes})`;
+      return { cols: 'r.local_date AS k1', groupBy: '1', key: `to_char(g.k1, 'YYYY-MM-DD')`, join: '' };
+    case 'interval':
+      return {
+        cols: `r.local_date AS k1, (r.local_minute / ${minutes}) * ${minutes} AS k2`,
+        groupBy: '1, 2',
+        key: `to_char(g.k1, 'YYYY-MM-DD') || 'T' || lpad((g.k2 / 60)::text, 2, '0') || ':' || lpad((g.k2 % 60)::text, 2, '0')`,
+        join: '',
+      };
+    case 'agent':
+      return { cols: 'r.agent_id AS k1', groupBy: '1', key: 'x.employee_code', join: 'JOIN agent x ON x.id = g.k1' };
+    case 'team':
+      return { cols: 'r.team_id AS k1', groupBy: '1', key: 'x.team_code', join: 'JOIN team x ON x.id = g.k1' };
+    case 'campaign':
+      return { cols: 'r.campaign_id AS k1', groupBy: '1', key: 'x.campaign_code', join: 'JOIN campaign x ON x.id = g.k1' };
+  }
+}
+
+/** The key of one raw call, to find the calls behind a stats row (drill-down). */
+function rowKey(groupBy: StatsGroupBy, minutes: number, r: string): { expr: string } {
+  const slot = `((${r}.local_minute / ${minutes}) * ${minutes})`;
+  switch (groupBy) {
+    case 'day':
+      return { expr: `to_char(${r}.local_date, 'YYYY-MM-DD')` };
+    case 'interval':
       return {
         expr: `to_char(${r}.local_date, 'YYYY-MM-DD') || 'T' || lpad((${slot} / 60)::text, 2, '0') || ':' || lpad((${slot} % 60)::text, 2, '0')`,
-        join: '',
-        where: [],
       };
-    }
     case 'agent':
-      return { expr: 'g.employee_code', join: `JOIN agent g ON g.id = ${r}.agent_id`, where: [] };
+      return { expr: `(SELECT employee_code FROM agent WHERE id = ${r}.agent_id)` };
     case 'team':
-      return { expr: 'g.team_code', join: `JOIN team g ON g.id = ${r}.team_id`, where: [] };
+      return { expr: `(SELECT team_code FROM team WHERE id = ${r}.team_id)` };
     case 'campaign':
-      return { expr: 'g.campaign_code', join: `JOIN campaign g ON g.id = ${r}.campaign_id`, where: [] };
+      return { expr: `(SELECT campaign_code FROM campaign WHERE id = ${r}.campaign_id)` };
   }
 }
 

@@ -258,7 +258,7 @@ describe('calls: bad files and the live path', () => {
     expect(at(3004)).toEqual(['started_at', 'outcome', 'hostile', 'qa_score', 'csat']);
     expect(at(3005)).toEqual(['started_at', 'talk_seconds', 'sale_amount']);
     expect(r.body.errorCount).toBe(11);
-    for (const table of ['calls', 'call_ids', 'call_rollup_15m', 'call_rollup_day', 'call_rollup_team_15m']) {
+    for (const table of ['calls', 'call_ids', 'call_rollup_15m', 'call_rollup_day', 'call_rollup_team_15m', 'call_rollup_campaign_15m']) {
       const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM ${table}`);
       expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
     }

@@ -19,8 +19,12 @@ export class ImportProblems {
     return this.total;
   }
 
+  /**
+   * In line order: the reader finds some problems (a bad field count, a bad header) a chunk ahead
+   * of the rows it hands on, so they are not recorded in file order. The sort is stable.
+   */
   get errors(): ImportRowError[] {
-    return this.listed;
+    return [...this.listed].sort((a, b) => a.line - b.line);
   }
 
   get truncated(): boolean {

@@ -70,7 +70,7 @@ export class ImportService {
       for await (const records of readRecords(counted.stream, source.format, handler.columns, problems)) {
         for (const rec of records) {
           rowsRead += 1;
-          const rowProblems = new RowProblems(problems, rec.line);
+          const rowProblems = new RowProblems(problems, rec.line, rec.reported);
           const row = handler.parse(rec.values, rowProblems);
           if (row === null || rowProblems.any) {
             continue;

@@ -48,7 +48,7 @@ export class StaffingService {
       await this.db.query(
         `SELECT to_char(local_date, 'YYYY-MM-DD') AS d, (local_minute / $3)::int AS slot,
                 sum(offered) AS offered, sum(answered) AS answered, sum(handle_seconds) AS handle
-         FROM call_rollup_team_15m
+         FROM call_rollup_campaign_15m
          WHERE campaign_id = $1 AND local_date >= $2::date - $4::int AND local_date < $2::date
          GROUP BY 1, 2 ORDER BY 1, 2`,
         [id, today, m, HISTORY_WEEKS * 7],

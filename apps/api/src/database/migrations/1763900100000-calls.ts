@@ -99,10 +99,23 @@ export class Calls1763900100000 implements MigrationInterface {
         ${measures},
         CONSTRAINT pk_call_rollup_team_15m PRIMARY KEY (interval_start, campaign_id, team_id)
       )`);
-    await q.query(`CREATE INDEX ix_call_rollup_team_15m_date ON call_rollup_team_15m (local_date)`);
+    await q.query(`CREATE INDEX ix_call_rollup_team_15m_team_date ON call_rollup_team_15m (team_id, local_date)`);
+    // campaign × 15 minutes: the floor-wide intraday curves and the staffing forecast (a few
+    // thousand rows a month however many agents there are).
+    await q.query(`
+      CREATE TABLE call_rollup_campaign_15m (
+        interval_start   timestamptz NOT NULL,
+        campaign_id      integer NOT NULL,
+        local_date       date NOT NULL,
+        local_minute     smallint NOT NULL,
+        ${measures},
+        CONSTRAINT pk_call_rollup_campaign_15m PRIMARY KEY (interval_start, campaign_id)
+      )`);
+    await q.query(`CREATE INDEX ix_call_rollup_campaign_15m_date ON call_rollup_campaign_15m (local_date, campaign_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE call_rollup_campaign_15m`);
     await q.query(`DROP TABLE call_rollup_team_15m`);
     await q.query(`DROP TABLE call_rollup_day`);
     await q.query(`DROP TABLE call_rollup_15m`);
