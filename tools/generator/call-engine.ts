@@ -21,7 +21,9 @@ const WRAP_SHARE = 0.08;
 
 /** Mean talk + hold + wrap of the draws in `handleCall`, for an agent's handle-time scale. */
 function expectedHandle(meanHandle: number): number {
-  return (TALK_SHARE + WRAP_SHARE) * meanHandle + HOLD_SHARE * HOLD_MEAN_SECONDS + WRAP_BASE_SECONDS;
+  return (
+    (TALK_SHARE + WRAP_SHARE) * meanHandle + HOLD_SHARE * HOLD_MEAN_SECONDS + WRAP_BASE_SECONDS
+  );
 }
 
 /**
@@ -133,7 +135,8 @@ function takeCalls(
       return;
     }
     // A call running into the break shortens it: the agent is back at the break's end.
-    sh.cursor = start < sh.breakStart && start + handled > sh.breakStart ? sh.breakEnd : start + handled;
+    sh.cursor =
+      start < sh.breakStart && start + handled > sh.breakStart ? sh.breakEnd : start + handled;
     if (sh.cursor < start + handled) sh.cursor = start + handled;
     from = sh.cursor;
   }
@@ -180,9 +183,7 @@ function handleCall(
   const saleAmount = outcome === 'sale' ? PRICE_POINTS[rng.weighted(PRICE_WEIGHTS)] : null;
   let qa: number | null = null;
   if (rng.chance(0.1)) {
-    qa = round(
-      agent.qaBase - 16 * stress - 10 * rampGap - (hostile ? 4 : 0) + 6 * rng.normal(),
-    );
+    qa = round(agent.qaBase - 16 * stress - 10 * rampGap - (hostile ? 4 : 0) + 6 * rng.normal());
     qa = max(0, min(100, qa));
     agent.dQa += qa;
     agent.dQaCount++;
@@ -197,7 +198,11 @@ function handleCall(
       0.7 * stress -
       (hostile ? 1.5 : 0) -
       0.7 * ramp(queue, 60, 400) -
-      (outcome === 'unresolved' ? 0.9 : outcome === 'escalated' || outcome === 'transferred' ? 0.3 : 0);
+      (outcome === 'unresolved'
+        ? 0.9
+        : outcome === 'escalated' || outcome === 'transferred'
+          ? 0.3
+          : 0);
     csat = max(1, min(5, round(mean + 0.75 * rng.normal())));
     stats.csatSum += csat;
     stats.csatCount++;

@@ -50,7 +50,13 @@ describe('the causal chain in 96 agents × 12 months of data', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'floorwise-chain-'));
-    manifest = await generateDemoData({ outDir: dir, agents: 96, months: 12, seed: 42, end: '2025-11-20' });
+    manifest = await generateDemoData({
+      outDir: dir,
+      agents: 96,
+      months: 12,
+      seed: 42,
+      end: '2025-11-20',
+    });
     const bandOfTeam = new Map(manifest.teams.map((t) => [t.teamCode, t.band]));
     const bandOfCampaign = new Map(manifest.teams.map((t) => [t.campaignCode, t.band]));
     const agents = readCsv(dir, 'agents').rows;
@@ -64,7 +70,9 @@ describe('the causal chain in 96 agents × 12 months of data', () => {
       const f = figures(bandOfAgent.get(a.employee_code));
       if (!f) continue;
       const hired = Date.parse(`${a.hire_date}T00:00:00Z`) / 86400000;
-      const left = a.termination_date ? Date.parse(`${a.termination_date}T00:00:00Z`) / 86400000 : windowEnd;
+      const left = a.termination_date
+        ? Date.parse(`${a.termination_date}T00:00:00Z`) / 86400000
+        : windowEnd;
       f.agentDays += Math.max(0, Math.min(left, windowEnd) - Math.max(hired, windowStart) + 1);
       if (a.termination_date && left >= windowStart && left <= windowEnd) f.separations++;
     }

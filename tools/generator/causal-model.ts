@@ -8,14 +8,14 @@
 
 export const CHAIN = {
   /** Offered handle time per rostered contract hour for a team at staffing ratio 1.0. */
-  occupancyTarget: 0.78,
+  occupancyTarget: 0.8,
   /** Agents never exceed this occupancy; calls beyond it abandon. */
   occupancyCap: 0.96,
   /** Overtime is scheduled when the day's offered load exceeds this share of the planned supply. */
-  overtimeTrigger: 0.97,
+  overtimeTrigger: 0.98,
   /** Occupancy the manager plans overtime towards, and the share of that gap he manages to cover. */
   overtimeTargetOccupancy: 0.9,
-  overtimeCoverShare: 0.3,
+  overtimeCoverShare: 0.25,
   /** Days-off picked up voluntarily (per off day) even when the team is fine. */
   voluntaryOvertimeRate: 0.003,
   /** At most this many overtime shifts per agent per week. */
@@ -111,7 +111,12 @@ export interface QueueState {
 export function queueState(u: number, inbound: boolean): QueueState {
   const cap = CHAIN.occupancyCap;
   if (!inbound) {
-    return { abandonRate: 0, occupancy: Math.min(cap, u), answeredWaitShare: 0, meanWaitSeconds: 0 };
+    return {
+      abandonRate: 0,
+      occupancy: Math.min(cap, u),
+      answeredWaitShare: 0,
+      meanWaitSeconds: 0,
+    };
   }
   if (!Number.isFinite(u)) {
     return { abandonRate: 1, occupancy: 0, answeredWaitShare: 1, meanWaitSeconds: 240 };

@@ -56,7 +56,8 @@ export function createAgent(
   const contractRoll = rng.next();
   const contractHours = contractRoll < 0.85 ? 40 : contractRoll < 0.95 ? 30 : 20;
   const longShift = rng.chance(0.4);
-  const shiftMinutes = contractHours === 40 ? (longShift ? 540 : 510) : contractHours === 30 ? 390 : 240;
+  const shiftMinutes =
+    contractHours === 40 ? (longShift ? 540 : 510) : contractHours === 30 ? 390 : 240;
   const breakMinutes = contractHours === 40 ? (longShift ? 60 : 30) : contractHours === 30 ? 30 : 0;
   const pair = DAYS_OFF_PAIRS[rng.weighted(DAYS_OFF_WEIGHTS)];
   const tenureAtStart = founding ? ctx.warmupStart - hireDay : 0;
@@ -149,14 +150,25 @@ export function titleOf(agent: AgentState, asOfDay: number): string {
 }
 
 /** Replacement hires start on the first Monday after the hiring lag. */
-export function openRequisition(team: TeamState, position: number, fromDay: number, rng: Rng): void {
+export function openRequisition(
+  team: TeamState,
+  position: number,
+  fromDay: number,
+  rng: Rng,
+): void {
   let day = fromDay + rng.intBetween(CHAIN.hiringLagDays[0], CHAIN.hiringLagDays[1]);
   while (isoWeekday(day) !== 1) day++;
   team.requisitions.push({ day, position });
   team.requisitions.sort((a, b) => a.day - b.day || a.position - b.position);
 }
 
-export function hireDue(ctx: SimContext, team: TeamState, day: number, rng: Rng, phase: Phase): void {
+export function hireDue(
+  ctx: SimContext,
+  team: TeamState,
+  day: number,
+  rng: Rng,
+  phase: Phase,
+): void {
   while (team.requisitions.length > 0 && team.requisitions[0].day <= day) {
     const req = team.requisitions.shift();
     if (!req) break;

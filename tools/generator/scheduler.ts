@@ -97,7 +97,13 @@ export function scheduleTeamDay(
 
   const plans: PlannedShift[] = [];
   const scheduled = new Set<AgentState>();
-  const plan = (agent: AgentState, kind: ShiftKind, start: number, minutes: number, brk: number) => {
+  const plan = (
+    agent: AgentState,
+    kind: ShiftKind,
+    start: number,
+    minutes: number,
+    brk: number,
+  ) => {
     // Breaks are staggered between 35 % and 60 % of the shift so the floor never empties at once.
     const breakOffset = Math.round((minutes * 60 * rng.between(0.35, 0.6)) / 900) * 900;
     const shift: PlannedShift = {
@@ -243,7 +249,8 @@ function decideOutcomes(
     } else {
       s.status = 'worked';
       if (rng.chance(stayLateRate)) {
-        s.actualEnd = s.end + (rng.chance(0.7) ? rng.intBetween(20, 30) : rng.intBetween(5, 15)) * 60;
+        s.actualEnd =
+          s.end + (rng.chance(0.7) ? rng.intBetween(20, 30) : rng.intBetween(5, 15)) * 60;
       } else {
         s.actualEnd = s.end + rng.intBetween(-180, 120);
       }

@@ -11,7 +11,7 @@ import {
   separationReason,
 } from './roster';
 import { rollWeek, scheduleTeamDay } from './scheduler';
-import { emptyTeamStats, Phase, SimContext, TeamState } from './sim-types';
+import { AgentState, emptyTeamStats, Phase, SimContext, TeamState } from './sim-types';
 
 const STREAM = { founding: 1, day: 2, calls: 3, roster: 4 } as const;
 
@@ -29,7 +29,10 @@ export function staffTeams(ctx: SimContext, teams: TeamState[]): void {
     // The volume needs targetHeadcount ÷ ratio agents of the roster's average contract.
     const meanContract = contractHours / Math.max(1, team.def.targetHeadcount);
     team.demandWeekSeconds =
-      (team.def.targetHeadcount / team.def.staffingRatio) * meanContract * 3600 * CHAIN.occupancyTarget;
+      (team.def.targetHeadcount / team.def.staffingRatio) *
+      meanContract *
+      3600 *
+      CHAIN.occupancyTarget;
   }
 }
 
@@ -86,7 +89,7 @@ function processTeamDay(ctx: SimContext, team: TeamState, day: number, phase: Ph
       stats.hazardSum += p;
     }
   }
-  const leavers = [];
+  const leavers: AgentState[] = [];
   if (day < ctx.endDay) {
     for (const p of probabilities) team.hazardAccumulator += p;
     while (team.hazardAccumulator >= team.separationThreshold) {

@@ -14,16 +14,19 @@ function luxonIso(epochSeconds: number, zone: string): string {
 }
 
 describe('ZoneClock', () => {
-  it.each(ZONES)('formats instants in %s exactly as luxon does, every 13 minutes of 2025', (zone) => {
-    const clock = new ZoneClock(zone, FROM, TO);
-    const from = Date.UTC(2025, 0, 1) / 1000;
-    const mismatches: string[] = [];
-    for (let t = from; t < from + 365 * 86400; t += 13 * 60 + 7) {
-      const ours = clock.formatIso(t);
-      if (ours !== luxonIso(t, zone) && mismatches.length < 5) mismatches.push(ours);
-    }
-    expect(mismatches).toEqual([]);
-  });
+  it.each(ZONES)(
+    'formats instants in %s exactly as luxon does, every 13 minutes of 2025',
+    (zone) => {
+      const clock = new ZoneClock(zone, FROM, TO);
+      const from = Date.UTC(2025, 0, 1) / 1000;
+      const mismatches: string[] = [];
+      for (let t = from; t < from + 365 * 86400; t += 13 * 60 + 7) {
+        const ours = clock.formatIso(t);
+        if (ours !== luxonIso(t, zone) && mismatches.length < 5) mismatches.push(ours);
+      }
+      expect(mismatches).toEqual([]);
+    },
+  );
 
   it('finds the 2025 DST changes of Chicago and Cairo, and none for Istanbul or Dhaka', () => {
     const at = (zone: string) =>
@@ -31,8 +34,14 @@ describe('ZoneClock', () => {
         .transitions()
         .filter((t) => t.at >= Date.UTC(2025, 0, 1) / 1000 && t.at < Date.UTC(2026, 0, 1) / 1000)
         .map((t) => `${new Date(t.at * 1000).toISOString()} ${t.offsetMinutes}`);
-    expect(at('America/Chicago')).toEqual(['2025-03-09T08:00:00.000Z -300', '2025-11-02T07:00:00.000Z -360']);
-    expect(at('Africa/Cairo')).toEqual(['2025-04-24T22:00:00.000Z 180', '2025-10-30T21:00:00.000Z 120']);
+    expect(at('America/Chicago')).toEqual([
+      '2025-03-09T08:00:00.000Z -300',
+      '2025-11-02T07:00:00.000Z -360',
+    ]);
+    expect(at('Africa/Cairo')).toEqual([
+      '2025-04-24T22:00:00.000Z 180',
+      '2025-10-30T21:00:00.000Z 120',
+    ]);
     expect(at('Europe/Istanbul')).toEqual([]);
     expect(at('Asia/Dhaka')).toEqual([]);
   });
@@ -66,7 +75,9 @@ describe('ZoneClock', () => {
       expect(c.wallTime(parseDay(day), minute)).toBe(expected);
     }
     // Cairo's clocks jump from 00:00 to 01:00 on 2025-04-25: the local day starts at 01:00.
-    expect(cairo.formatIso(cairo.localMidnight(parseDay('2025-04-25')))).toBe('2025-04-25T01:00:00+03:00');
+    expect(cairo.formatIso(cairo.localMidnight(parseDay('2025-04-25')))).toBe(
+      '2025-04-25T01:00:00+03:00',
+    );
   });
 });
 

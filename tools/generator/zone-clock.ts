@@ -33,7 +33,11 @@ export class ZoneClock {
     this.ianaZone = IANAZone.create(zone);
     let previous = this.luxonOffset(fromEpoch);
     this.offsets.push(previous);
-    for (let t = fromEpoch + SCAN_STEP_SECONDS; t < toEpoch + 2 * SCAN_STEP_SECONDS; t += SCAN_STEP_SECONDS) {
+    for (
+      let t = fromEpoch + SCAN_STEP_SECONDS;
+      t < toEpoch + 2 * SCAN_STEP_SECONDS;
+      t += SCAN_STEP_SECONDS
+    ) {
       const current = this.luxonOffset(t);
       if (current === previous) continue;
       let lo = t - SCAN_STEP_SECONDS;
@@ -78,7 +82,9 @@ export class ZoneClock {
     const hh = floor(secondOfDay / 3600);
     const mm = floor((secondOfDay - hh * 3600) / 60);
     const ss = secondOfDay - hh * 3600 - mm * 60;
-    return this.cachedPrefix + pad2(hh) + ':' + pad2(mm) + ':' + pad2(ss) + this.offsetLabel(offset);
+    return (
+      this.cachedPrefix + pad2(hh) + ':' + pad2(mm) + ':' + pad2(ss) + this.offsetLabel(offset)
+    );
   }
 
   /** Local calendar day number of an instant. */

@@ -59,10 +59,10 @@ export class CallWriter {
       const rows: CallRow[] = [];
       records.forEach((rec, i) => {
         const line = i + 1;
-        const p = new RowProblems(problems, line);
-        const values = toValues(rec, p);
+        const { values, reported } = toValues(rec, (field, message) => problems.add(line, field, message));
+        const p = new RowProblems(problems, line, reported);
         const row = values ? parseCall(values, p, lookups) : null;
-        if (row) {
+        if (row && !p.any) {
           rows.push(row);
         }
       });
@@ -93,26 +93,31 @@ export class CallWriter {
   }
 }
 
-function toValues(rec: unknown, p: RowProblems): Record<string, string> | null {
+/** A JSON call as the file's text values; problems of shape are reported once per field. */
+function toValues(
+  rec: unknown,
+  report: (field: string, message: string) => void,
+): { values: Record<string, string> | null; reported: string[] } {
   if (typeof rec !== 'object' || rec === null || Array.isArray(rec)) {
-    p.add('', 'is not a JSON object');
-    return null;
+    report('', 'is not a JSON object');
+    return { values: null, reported: [''] };
   }
   const values: Record<string, string> = {};
+  const reported: string[] = [];
   for (const [k, v] of Object.entries(rec as Record<string, unknown>)) {
     if (!KNOWN.has(k)) {
-      p.add(k, `unknown field "${k}"`);
-      continue;
-    }
-    if (v === null || v === undefined) {
+      report(k, `unknown field "${k}"`);
+      reported.push(k);
+    } else if (v === null || v === undefined) {
       values[k] = '';
     } else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       values[k] = String(v);
     } else {
-      p.add(k, `${k} must be a string, number or boolean`);
+      report(k, `${k} must be a string, number or boolean`);
+      reported.push(k);
     }
   }
-  return values;
+  return { values, reported };
 }
 
 function stageValue(r: CallRow, c: (typeof STAGE_COLUMNS)[number]): unknown {

@@ -308,6 +308,10 @@ describe('calls: bad files and the live path', () => {
     expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'talk_seconds']);
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM calls WHERE call_id = 'L3'`);
     expect(rows[0].n).toBe(0);
+    const typed = await post({ ...call, call_id: 'L4', talk_seconds: { n: 1 } });
+    expect(typed.body.errors).toEqual([
+      { line: 1, field: 'talk_seconds', message: 'talk_seconds must be a string, number or boolean' },
+    ]);
     expect((await post([])).status).toBe(400);
     expect((await t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.a1}`).send(call)).status).toBe(403);
   });

@@ -300,13 +300,14 @@ describe('user administration', () => {
     expect((await login('b1@test.local', TEST_PASSWORD)).status).toBe(200);
   });
 
-  it('keeps the audit log append-only: UPDATE and DELETE are refused by the database', async () => {
+  it('keeps the audit log append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {
     const before = (await t.sql.query(`SELECT id, action FROM audit_log ORDER BY id`)).rows;
     expect(before.length).toBeGreaterThan(0);
     await expect(t.sql.query(`UPDATE audit_log SET action = 'forged'`)).rejects.toThrow(
       'audit_log is append-only',
     );
     await expect(t.sql.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
+    await expect(t.sql.query(`TRUNCATE audit_log`)).rejects.toThrow('audit_log is append-only');
     expect((await t.sql.query(`SELECT id, action FROM audit_log ORDER BY id`)).rows).toEqual(
       before,
     );

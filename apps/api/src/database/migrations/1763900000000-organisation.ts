@@ -100,6 +100,9 @@ export class Organisation1763900000000 implements MigrationInterface {
       CREATE TRIGGER tr_audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
       FOR EACH ROW EXECUTE FUNCTION forbid_audit_change()`);
     await q.query(`
+      CREATE TRIGGER tr_audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+      FOR EACH STATEMENT EXECUTE FUNCTION forbid_audit_change()`);
+    await q.query(`
       CREATE TABLE import_run (
         id           bigserial PRIMARY KEY,
         kind         text NOT NULL,
