@@ -52,6 +52,10 @@ export default [
               bannedExternalImports: ['@nestjs/*', 'typeorm', 'pg'],
             },
             {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts'],
+            },
+            {
               sourceTag: 'type:app',
               onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:contracts'],
             },

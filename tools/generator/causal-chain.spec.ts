@@ -40,7 +40,7 @@ const empty = (): BandFigures => ({
  * files alone, understaffed teams work harder, queue longer, do more overtime, meet more hostile
  * callers, score lower and lose more people than well-staffed teams.
  */
-describe('the causal chain in 96 agents × 12 months of data', () => {
+describe('the causal chain in 72 agents × 12 months of data', () => {
   let dir: string;
   let manifest: Manifest;
   const bands: Record<'understaffed' | 'well_staffed', BandFigures> = {

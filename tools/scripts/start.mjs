@@ -81,6 +81,9 @@ function demoData(dir) {
       'tools/generator/cli.ts',
       '--out',
       dir,
+      // History ends yesterday: today is still to be worked (its shifts are scheduled).
+      '--end',
+      new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
       ...(process.env.DEMO_AGENTS ? ['--agents', process.env.DEMO_AGENTS] : []),
       ...(process.env.DEMO_MONTHS ? ['--months', process.env.DEMO_MONTHS] : []),
     ],
