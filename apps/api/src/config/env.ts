@@ -83,6 +83,13 @@ export class Env {
   @Min(1024)
   IMPORT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 
+  /** Calls merged per statement during a calls import (the pipeline's chunk). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CALLS_MERGE_CHUNK_ROWS = 200_000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

@@ -41,7 +41,7 @@ export const ROLLUP_MEASURES: readonly { column: string; expr: string }[] = [
 ];
 
 const COLS = ROLLUP_MEASURES.map((m) => m.column).join(', ');
-const EXPRS = ROLLUP_MEASURES.map((m) => m.expr).join(',\n      ');
+const NAMED_EXPRS = ROLLUP_MEASURES.map((m) => `${m.expr} AS ${m.column}`).join(',\n      ');
 const ADD = (table: string) =>
   ROLLUP_MEASURES.map((m) => `${m.column} = ${table}.${m.column} + EXCLUDED.${m.column}`).join(', ');
 
@@ -117,9 +117,19 @@ export function createPartitionSql(month: string): string {
     FOR VALUES FROM ('${month}-01 00:00:00+00') TO ('${next}-01 00:00:00+00')`;
 }
 
+/** The columns of `calls` the rollups read (RETURNING only these keeps the CTE narrow). */
+const ROLLUP_INPUT = `started_at, agent_id, team_id, campaign_id, local_date, local_minute, direction,
+  outcome, queue_seconds, talk_seconds, hold_seconds, wrap_seconds, hostile, sale_amount_cents,
+  qa_score, csat`;
+
+/** Re-sums finer rollup rows into a coarser rollup (every measure is additive). */
+const RESUM = ROLLUP_MEASURES.map((m) => `sum(${m.column})`).join(', ');
+
 /**
  * Moves staged calls into `calls` — skipping call ids already stored or repeated in the source
- * (the first occurrence wins) — and adds them to the four rollups, in one statement.
+ * (the first occurrence wins) — and adds them to the four rollups, in one statement. The calls
+ * are aggregated once, to agent × campaign × 15 minutes (the finest rollup); the day, team and
+ * campaign rollups are re-summed from those groups, so the per-call predicates run once.
  * `source` is a table or a parenthesised subquery with the STAGE_COLUMNS.
  */
 export function mergeSql(source: string): string {
@@ -138,33 +148,33 @@ export function mergeSql(source: string): string {
       channel, direction, queue_seconds, talk_seconds, hold_seconds, wrap_seconds, outcome,
       sale_amount_cents, hostile, qa_score, csat, customer_hash, customer_last4
     FROM chosen
-    RETURNING *
+    RETURNING ${ROLLUP_INPUT}
+  ), agg AS MATERIALIZED (
+    SELECT ${BUCKET} AS interval_start, campaign_id, coalesce(agent_id, 0) AS agent_id,
+      max(team_id) AS team_id, min(local_date) AS local_date, min(local_minute) AS local_minute,
+      ${NAMED_EXPRS}
+    FROM ins GROUP BY 1, 2, 3
   ), r15 AS (
     INSERT INTO call_rollup_15m (interval_start, campaign_id, agent_id, team_id, local_date, local_minute, ${COLS})
-    SELECT ${BUCKET}, campaign_id, coalesce(agent_id, 0), max(team_id), min(local_date), min(local_minute),
-      ${EXPRS}
-    FROM ins GROUP BY 1, 2, 3
+    SELECT interval_start, campaign_id, agent_id, team_id, local_date, local_minute, ${COLS} FROM agg
     ON CONFLICT ON CONSTRAINT pk_call_rollup_15m DO UPDATE SET ${ADD('call_rollup_15m')}
     RETURNING 1
   ), rday AS (
     INSERT INTO call_rollup_day (local_date, campaign_id, agent_id, team_id, ${COLS})
-    SELECT local_date, campaign_id, coalesce(agent_id, 0), max(team_id),
-      ${EXPRS}
-    FROM ins GROUP BY 1, 2, 3
+    SELECT local_date, campaign_id, agent_id, max(team_id), ${RESUM}
+    FROM agg GROUP BY 1, 2, 3
     ON CONFLICT ON CONSTRAINT pk_call_rollup_day DO UPDATE SET ${ADD('call_rollup_day')}
     RETURNING 1
   ), rteam AS (
     INSERT INTO call_rollup_team_15m (interval_start, campaign_id, team_id, local_date, local_minute, ${COLS})
-    SELECT ${BUCKET}, campaign_id, coalesce(team_id, 0), min(local_date), min(local_minute),
-      ${EXPRS}
-    FROM ins GROUP BY 1, 2, 3
+    SELECT interval_start, campaign_id, coalesce(team_id, 0), min(local_date), min(local_minute), ${RESUM}
+    FROM agg GROUP BY 1, 2, 3
     ON CONFLICT ON CONSTRAINT pk_call_rollup_team_15m DO UPDATE SET ${ADD('call_rollup_team_15m')}
     RETURNING 1
   ), rcamp AS (
     INSERT INTO call_rollup_campaign_15m (interval_start, campaign_id, local_date, local_minute, ${COLS})
-    SELECT ${BUCKET}, campaign_id, min(local_date), min(local_minute),
-      ${EXPRS}
-    FROM ins GROUP BY 1, 2
+    SELECT interval_start, campaign_id, min(local_date), min(local_minute), ${RESUM}
+    FROM agg GROUP BY 1, 2
     ON CONFLICT ON CONSTRAINT pk_call_rollup_campaign_15m DO UPDATE SET ${ADD('call_rollup_campaign_15m')}
     RETURNING 1
   )

@@ -26,10 +26,15 @@ export async function loadCallLookups(client: PoolClient, customerRefKey: string
   };
 }
 
+/** Rows per merge: big enough to amortise each statement, small enough to sort in memory. */
+export const CALLS_MERGE_CHUNK = 200_000;
+
 /**
  * The calls file: every record is checked in the stream and, while the file is clean so far,
- * written straight into a temporary staging table with `COPY … FROM STDIN`; at the end one
- * statement moves the new calls into their monthly partitions and the rollups.
+ * written into a temporary staging table with `COPY … FROM STDIN`. Every 200,000 rows the COPY
+ * ends and one statement moves the chunk's new calls into their monthly partitions and the
+ * rollups — while Node goes on parsing the next chunk (held in memory, bounded), so the two cores
+ * work at once. All inside the import's one transaction: a bad row anywhere still rolls back all.
  */
 export class CallsImport implements ImportHandler<CallRow> {
   readonly kind = 'calls' as const;
@@ -38,19 +43,73 @@ export class CallsImport implements ImportHandler<CallRow> {
   private lookups!: CallLookups;
   private copy: Writable | null = null;
   private copyDone: Promise<void> | null = null;
+  private chunkRows = 0;
+  private merging: Promise<number> | null = null;
+  private pending: string[] = [];
+  private pendingRows = 0;
   private staged = 0;
+  private imported = 0;
   private startedAt = Date.now();
+  private mergeMs = 0;
   private readonly logger = new Logger('CallsImport');
 
   constructor(
     private readonly customerRefKey: string,
     private readonly writer: CallWriter,
+    private readonly chunkSize = CALLS_MERGE_CHUNK,
   ) {}
 
   async begin(client: PoolClient): Promise<void> {
     this.startedAt = Date.now();
     this.lookups = await loadCallLookups(client, this.customerRefKey);
     await client.query(CREATE_STAGE);
+    this.openCopy(client);
+  }
+
+  parse(values: Record<string, string>, problems: RowProblems): CallRow | null {
+    return parseCall(values, problems, this.lookups);
+  }
+
+  async writeBatch(client: PoolClient, rows: CallRow[]): Promise<ImportResult> {
+    let text = '';
+    for (const r of rows) {
+      text += copyLine(r);
+    }
+    this.staged += rows.length;
+    if (this.merging) {
+      // The connection is busy merging the previous chunk: hold these lines until it is done.
+      this.pending.push(text);
+      this.pendingRows += rows.length;
+      if (this.pendingRows >= this.chunkSize) {
+        await this.settleMerge(client);
+      }
+    } else {
+      await this.copyWrite(text, rows.length);
+      await this.maybeStartMerge(client);
+    }
+    return { imported: 0, updated: 0, duplicates: 0 };
+  }
+
+  async finish(client: PoolClient): Promise<ImportResult> {
+    await this.settleMerge(client);
+    await this.endCopy();
+    if (this.chunkRows > 0) {
+      this.imported += await this.mergeChunk(client);
+    }
+    this.logger.log(
+      `calls: ${this.staged} rows in ${Date.now() - this.startedAt} ms (merging ${this.mergeMs} ms), ${this.imported} new`,
+    );
+    return { imported: this.imported, updated: 0, duplicates: this.staged - this.imported };
+  }
+
+  /** Lets a running merge finish and ends the COPY, so the transaction can be rolled back. */
+  async abort(): Promise<void> {
+    await this.merging?.catch(() => undefined);
+    this.merging = null;
+    await this.endCopy().catch(() => undefined);
+  }
+
+  private openCopy(client: PoolClient): void {
     const stream = client.query(copyFrom(`COPY call_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
     this.copyDone = new Promise<void>((resolve, reject) => {
       stream.on('finish', () => resolve());
@@ -58,38 +117,48 @@ export class CallsImport implements ImportHandler<CallRow> {
     });
     this.copyDone.catch(() => undefined);
     this.copy = stream;
+    this.chunkRows = 0;
   }
 
-  parse(values: Record<string, string>, problems: RowProblems): CallRow | null {
-    return parseCall(values, problems, this.lookups);
-  }
-
-  async writeBatch(_client: PoolClient, rows: CallRow[]): Promise<ImportResult> {
-    let chunk = '';
-    for (const r of rows) {
-      chunk += copyLine(r);
-    }
-    this.staged += rows.length;
-    if (this.copy && !this.copy.write(chunk)) {
+  private async copyWrite(text: string, rows: number): Promise<void> {
+    this.chunkRows += rows;
+    if (this.copy && !this.copy.write(text)) {
       await once(this.copy, 'drain');
     }
-    return { imported: 0, updated: 0, duplicates: 0 };
   }
 
-  async finish(client: PoolClient): Promise<ImportResult> {
+  private async maybeStartMerge(client: PoolClient): Promise<void> {
+    if (this.chunkRows >= this.chunkSize) {
+      await this.endCopy();
+      this.merging = this.mergeChunk(client);
+      this.merging.catch(() => undefined); // awaited in settleMerge / finish / abort
+    }
+  }
+
+  private async mergeChunk(client: PoolClient): Promise<number> {
     const t0 = Date.now();
-    await this.endCopy();
-    const t1 = Date.now();
-    const imported = await this.writer.mergeStaged(client, 'call_stage');
-    this.logger.log(
-      `calls: ${this.staged} staged in ${t0 - this.startedAt} ms, copy end ${t1 - t0} ms, merge ${Date.now() - t1} ms`,
-    );
-    return { imported, updated: 0, duplicates: this.staged - imported };
+    const n = await this.writer.mergeStaged(client, 'call_stage');
+    await client.query('TRUNCATE call_stage');
+    this.mergeMs += Date.now() - t0;
+    return n;
   }
 
-  /** Ends the COPY so the transaction can be rolled back. */
-  async abort(): Promise<void> {
-    await this.endCopy().catch(() => undefined);
+  /** Waits for the running merge, reopens the COPY and writes the lines held meanwhile. */
+  private async settleMerge(client: PoolClient): Promise<void> {
+    if (!this.merging) {
+      return;
+    }
+    this.imported += await this.merging;
+    this.merging = null;
+    this.openCopy(client);
+    const held = this.pending;
+    const heldRows = this.pendingRows;
+    this.pending = [];
+    this.pendingRows = 0;
+    if (held.length > 0) {
+      await this.copyWrite(held.join(''), heldRows);
+      await this.maybeStartMerge(client);
+    }
   }
 
   private async endCopy(): Promise<void> {

@@ -103,7 +103,8 @@ describe('calls: import, rollups and stats', () => {
   const calls = makeCalls(600);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // Small merge chunks, so the file goes through several overlapped merges.
+    t = await createTestApp({ CALLS_MERGE_CHUNK_ROWS: '70' });
     await seedOrg(t);
     tokens = await seedUsers(t);
     const r = await t
@@ -231,7 +232,7 @@ describe('calls: bad files and the live path', () => {
   let tokens: Awaited<ReturnType<typeof seedUsers>>;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ CALLS_MERGE_CHUNK_ROWS: '500' });
     await seedOrg(t);
     tokens = await seedUsers(t);
   });

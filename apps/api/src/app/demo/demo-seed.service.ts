@@ -79,7 +79,7 @@ export class DemoSeedService {
     }
     const first: { email: string; team_id: number }[] = await this.db.query(
       `SELECT manager_email AS email, id AS team_id FROM team WHERE manager_email IS NOT NULL
-       ORDER BY team_code LIMIT 1`,
+       ORDER BY lower(manager_email) <> 'manager@floorwise.local', team_code LIMIT 1`,
     );
     if (first[0]) {
       logins.push({ email: first[0].email, role: 'manager' });
