@@ -287,6 +287,11 @@ const MATRIX: Case[] = [
     expected: s(401, 200, 200, 200, 403),
   },
   {
+    route: 'GET /api/staffing/erlang-a',
+    url: '/api/staffing/erlang-a?calls=120&ahtSeconds=300&patienceSeconds=90',
+    expected: s(401, 200, 200, 200, 403),
+  },
+  {
     route: 'GET /api/staffing/erlang-c/curve',
     url: '/api/staffing/erlang-c/curve?calls=120&ahtSeconds=300',
     expected: s(401, 200, 200, 200, 403),

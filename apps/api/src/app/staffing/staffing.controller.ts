@@ -2,10 +2,14 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   ERLANG_DEFAULTS,
+  ErlangAResult,
   ErlangCInput,
   ErlangCPoint,
+  erlangA,
   erlangC,
+  ErlangQueueTooLongError,
   serviceLevelCurve,
+  validateErlangAInput,
   validateErlangInput,
 } from '@floorwise/analytics';
 import type { ErlangCResponse, StaffingForecast } from '@floorwise/contracts';
@@ -33,9 +37,11 @@ const DEFAULTS: Partial<Record<(typeof PARAMS)[number], number>> = {
 };
 
 /** Parses the query strictly: a parameter that is not a number is a 400 naming it. */
-function parseInput(query: Record<string, unknown>): ErlangCInput {
+function parseInput(query: Record<string, unknown>, extra: readonly string[] = []): ErlangCInput {
   const problems: string[] = [];
-  const unknown = Object.keys(query).filter((k) => !(PARAMS as readonly string[]).includes(k));
+  const unknown = Object.keys(query).filter(
+    (k) => !(PARAMS as readonly string[]).includes(k) && !extra.includes(k),
+  );
   if (unknown.length > 0) {
     problems.push(`unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
   }
@@ -123,6 +129,36 @@ export class StaffingController {
       asaSeconds: r.asaSeconds,
       occupancy: r.occupancy,
     };
+  }
+
+  /**
+   * Erlang A (M/M/N+M: callers abandon after an exponentially distributed patience, mean
+   * `patienceSeconds`) — beside Erlang C, which assumes nobody hangs up and so overstaffs when
+   * callers do. Service level by the metrics.md §1 definition; same targets, cap and shrinkage.
+   */
+  @Roles('admin', 'manager', 'hr')
+  @Get('erlang-a')
+  @ApiQuery({ name: 'patienceSeconds', required: true })
+  erlangA(@Query() query: Record<string, unknown>): ErlangAResult & { model: 'erlang-a' } {
+    const { patienceSeconds, ...rest } = query;
+    const input = parseInput(rest);
+    const patience =
+      typeof patienceSeconds === 'string' && /^\d+(\.\d+)?$/.test(patienceSeconds.trim())
+        ? Number(patienceSeconds)
+        : NaN;
+    const full = { ...input, patienceSeconds: patience };
+    const problems = validateErlangAInput(full);
+    if (problems.length > 0) {
+      throw invalid(`Impossible staffing input: ${problems.join('; ')}`);
+    }
+    try {
+      return { model: 'erlang-a', ...erlangA(full) };
+    } catch (e) {
+      if (e instanceof ErlangQueueTooLongError) {
+        throw invalid(e.message);
+      }
+      throw e;
+    }
   }
 
   /** Service level, wait probability, ASA and occupancy against agents, for the calculator's chart. */

@@ -51,6 +51,25 @@ describe('staffing', () => {
     expect(r.body.message).toMatch(message);
   });
 
+  it('should staff fewer agents with Erlang A when callers abandon, and refuse a missing patience', async () => {
+    const base = 'calls=100&intervalMinutes=30&ahtSeconds=180&targetServiceLevel=0.8&targetAnswerSeconds=20';
+    const a = await t
+      .http()
+      .get(`/api/staffing/erlang-a?${base}&patienceSeconds=60`)
+      .set('Authorization', `Bearer ${tokens.m1}`);
+    expect(a.status).toBe(200);
+    expect(a.body.model).toBe('erlang-a');
+    expect(a.body.rawAgents).toBeLessThanOrEqual(14);
+    expect(a.body.abandonProbability).toBeGreaterThan(0);
+    expect(a.body.abandonProbability).toBeLessThan(0.2);
+    const missing = await t
+      .http()
+      .get(`/api/staffing/erlang-a?${base}`)
+      .set('Authorization', `Bearer ${tokens.m1}`);
+    expect(missing.status).toBe(400);
+    expect(missing.body.message).toMatch(/patience/i);
+  });
+
   it('should refuse agents (a manager tool)', async () => {
     expect((await erlang('calls=10&ahtSeconds=100', tokens.a1)).status).toBe(403);
   });
