@@ -63,6 +63,7 @@ export class FwComboChart {
   );
   readonly valueMarks = input<readonly ComboValueMark[]>([]);
   readonly categoryMarks = input<readonly ComboCategoryMark[]>([]);
+  readonly overlapBars = input(false);
   readonly height = input(320);
   readonly caption = input<string | null>(null);
   readonly emptyText = input('No data for this selection.');
@@ -84,6 +85,7 @@ export class FwComboChart {
       tooltipTitle: this.tooltipTitle(),
       valueMarks: this.valueMarks(),
       categoryMarks: this.categoryMarks(),
+      overlapBars: this.overlapBars(),
     }),
   );
   protected readonly summary = computed(() => {

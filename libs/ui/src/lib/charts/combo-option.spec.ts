@@ -172,6 +172,17 @@ describe('buildComboOption', () => {
   });
 });
 
+describe('buildComboOption bars', () => {
+  it('draws a part over its whole when asked (abandoned inside offered)', () => {
+    const bars = (overlapBars: boolean) =>
+      (buildComboOption(service, { panels, overlapBars }).series as { barGap?: string }[])
+        .slice(0, 2)
+        .map((s) => s.barGap);
+    expect(bars(true)).toEqual(['-100%', '-100%']);
+    expect(bars(false)).toEqual(['10%', '10%']);
+  });
+});
+
 describe('comboPanelLayout', () => {
   it('shares the height by weight below the legend and above the axis name', () => {
     const [a, b] = comboPanelLayout([3, 2], 400, true, true);

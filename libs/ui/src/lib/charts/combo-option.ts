@@ -84,6 +84,8 @@ export interface ComboOptionSettings {
   tooltipTitle?: (category: string, index: number) => string;
   valueMarks?: readonly ComboValueMark[];
   categoryMarks?: readonly ComboCategoryMark[];
+  /** Draw the bars of a category over each other (a part inside its whole, e.g. abandoned in offered). */
+  overlapBars?: boolean;
   palette?: readonly string[];
 }
 
@@ -182,7 +184,12 @@ export function buildComboOption(
       emphasis: { focus: 'series' as const },
     };
     if (s.type === 'bar') {
-      return { ...common, type: 'bar', barMaxWidth: 28, barGap: '10%' };
+      return {
+        ...common,
+        type: 'bar',
+        barMaxWidth: 28,
+        barGap: settings.overlapBars ? '-100%' : '10%',
+      };
     }
     return {
       ...common,

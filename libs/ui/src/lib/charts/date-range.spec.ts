@@ -1,5 +1,8 @@
 import {
   addDays,
+  formatClock,
+  formatClockSpan,
+  formatDayLabel,
   datesInRange,
   dateAtLocalMidnight,
   formatRange,
@@ -69,5 +72,22 @@ describe('local dates', () => {
     const text = formatRange({ from: '2025-03-03', to: '2025-03-09' }, 'en-US');
     expect(text.replace(/\s/g, ' ')).toBe('Mar 3 – 9, 2025');
     expect(formatRange({ from: '2025-03-03', to: '2025-03-03' }, 'en-US')).toBe('Mar 3, 2025');
+  });
+});
+
+describe('day and clock labels', () => {
+  const plain = (text: string) => text.replace(/\s/g, ' ');
+
+  it('names a date with its weekday', () => {
+    expect(formatDayLabel('2025-03-03', 'en-US')).toBe('Mon, Mar 3');
+    expect(formatDayLabel('2025-03-03', 'en-US', false)).toBe('Mar 3');
+    expect(formatDayLabel('soon', 'en-US')).toBe('soon');
+  });
+
+  it('shows a wall-clock time and span in the locale', () => {
+    expect(plain(formatClock('09:30', 'en-US'))).toBe('9:30 AM');
+    expect(formatClock('21:00', 'en-GB')).toBe('21:00');
+    expect(plain(formatClockSpan('09:30', 30, 'en-US'))).toBe('9:30 – 10:00 AM');
+    expect(plain(formatClockSpan('23:30', 30, 'en-GB'))).toMatch(/^23:30 – 00:00/);
   });
 });

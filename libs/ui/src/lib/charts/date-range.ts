@@ -106,3 +106,46 @@ export function formatRange(range: LocalDateRange, locale?: string): string {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   return from === to ? format.format(from) : format.formatRange(from, to);
 }
+
+/** "Mon, Mar 3" — a date with its weekday, in the viewer's locale. */
+export function formatDayLabel(date: string, locale?: string, withWeekday = true): string {
+  const ms = toUtc(date);
+  if (!Number.isFinite(ms)) {
+    return date;
+  }
+  return new Intl.DateTimeFormat(locale, {
+    weekday: withWeekday ? 'short' : undefined,
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(ms);
+}
+
+const CLOCK = /^(\d{2}):(\d{2})$/;
+
+/** A wall-clock time `HH:mm` in the viewer's format ("9:30 AM", "09:30"). */
+export function formatClock(hhmm: string, locale?: string): string {
+  const match = CLOCK.exec(hhmm);
+  if (!match) {
+    return hhmm;
+  }
+  return new Intl.DateTimeFormat(locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2])));
+}
+
+/** A wall-clock span from `HH:mm` lasting `minutes` ("9:30 – 10:00 AM"). */
+export function formatClockSpan(hhmm: string, minutes: number, locale?: string): string {
+  const match = CLOCK.exec(hhmm);
+  if (!match) {
+    return hhmm;
+  }
+  const start = Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2]));
+  return new Intl.DateTimeFormat(locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).formatRange(start, start + minutes * 60_000);
+}
