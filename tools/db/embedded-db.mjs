@@ -73,15 +73,24 @@ export async function startEmbeddedPostgres({
   // Settings for a single-machine analytics load: bigger buffers and WAL so bulk imports do not
   // checkpoint every few seconds (PostgreSQL's defaults assume a tiny machine).
   const flags = [
-    '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'max_connections=200',
-    '-c', 'shared_buffers=1GB',
-    '-c', 'work_mem=32MB',
-    '-c', 'maintenance_work_mem=512MB',
-    '-c', 'max_wal_size=8GB',
-    '-c', 'checkpoint_timeout=30min',
-    '-c', 'wal_compression=on',
-    '-c', 'wal_buffers=64MB',
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    '-c',
+    'shared_buffers=1GB',
+    '-c',
+    'work_mem=32MB',
+    '-c',
+    'maintenance_work_mem=512MB',
+    '-c',
+    'max_wal_size=8GB',
+    '-c',
+    'checkpoint_timeout=30min',
+    '-c',
+    'wal_compression=on',
+    '-c',
+    'wal_buffers=64MB',
   ];
   if (fsyncOff) {
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');

@@ -30,11 +30,22 @@ function run(label, cmd, cmdArgs, extraEnv = {}) {
 
 if (want('--unit')) {
   run('unit tests (all projects)', 'npx', [
-    'nx', 'run-many', '-t', 'test', '--output-style=static', '--parallel=2', '--skip-nx-cache',
+    'nx',
+    'run-many',
+    '-t',
+    'test',
+    '--output-style=static',
+    '--parallel=2',
+    '--skip-nx-cache',
   ]);
 }
 if (want('--int')) {
-  run('API integration tests (real PostgreSQL)', 'npx', ['jest', '-c', 'apps/api/jest.int.config.cts', '--ci']);
+  run('API integration tests (real PostgreSQL)', 'npx', [
+    'jest',
+    '-c',
+    'apps/api/jest.int.config.cts',
+    '--ci',
+  ]);
 }
 if (want('--e2e')) {
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,9 +58,23 @@ if (want('--e2e')) {
       `\n[test] browser tests SKIPPED: ${chromium} is missing (apt-get install -y chromium); CI runs them.\n`,
     );
   } else {
-    run('build for the browser tests', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static']);
-    run('browser tests (Playwright + chromium)', 'npx', ['jest', '-c', 'apps/e2e/jest.config.cts', '--ci', '--runInBand'], {
-      CHROMIUM_PATH: chromium,
-    });
+    run('build for the browser tests', 'npx', [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'web',
+      '--output-style=static',
+    ]);
+    run(
+      'browser tests (Playwright + chromium)',
+      'npx',
+      ['jest', '-c', 'apps/e2e/jest.config.cts', '--ci', '--runInBand'],
+      {
+        CHROMIUM_PATH: chromium,
+      },
+    );
   }
 }

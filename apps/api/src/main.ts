@@ -41,6 +41,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((e: unknown) => {
-  process.stderr.write(`Floorwise failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.stderr.write(
+    `Floorwise failed to start: ${e instanceof Error ? e.message : String(e)}\n`,
+  );
   process.exit(1);
 });

@@ -182,7 +182,9 @@ export async function createUser(
 }
 
 /** The standard cast: an admin, an hr, managers m1 (T1) and m2 (T2), and agents a1 (T1), b1 (T2). */
-export async function seedUsers(t: TestApp): Promise<Record<'admin' | 'hr' | 'm1' | 'm2' | 'a1' | 'b1', string>> {
+export async function seedUsers(
+  t: TestApp,
+): Promise<Record<'admin' | 'hr' | 'm1' | 'm2' | 'a1' | 'b1', string>> {
   await createUser(t, 'admin@test.local', 'admin');
   await createUser(t, 'hr@test.local', 'hr');
   await createUser(t, 'm1@test.local', 'manager');

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { demoLogins, DemoLogin, launch, screenshot, signIn, watchErrors, BASE_URL } from './browser';
+import {
+  demoLogins,
+  DemoLogin,
+  launch,
+  screenshot,
+  signIn,
+  watchErrors,
+  BASE_URL,
+} from './browser';
 
 const HEADER =
   'employee_code,full_name,email,team_code,title,work_mode,hire_date,termination_date,termination_type,termination_reason,hourly_rate,contract_hours';
@@ -23,7 +31,9 @@ describe('Admin → Imports in the browser', () => {
   afterAll(() => browser.close());
 
   async function teamCode(token: string): Promise<string> {
-    const r = await fetch(`${BASE_URL()}/api/teams`, { headers: { Authorization: `Bearer ${token}` } });
+    const r = await fetch(`${BASE_URL()}/api/teams`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     const teams = (await r.json()) as { teamCode: string }[];
     return teams[0].teamCode;
   }
@@ -75,7 +85,10 @@ describe('Admin → Imports in the browser', () => {
     const good = join(dir, 'agents-good.csv');
     writeFileSync(
       good,
-      [HEADER, `E2E001,Ada Lovelace,e2e001@floorwise.local,${team},Agent I,onsite,2026-01-05,,,,15.81,40`].join('\n'),
+      [
+        HEADER,
+        `E2E001,Ada Lovelace,e2e001@floorwise.local,${team},Agent I,onsite,2026-01-05,,,,15.81,40`,
+      ].join('\n'),
     );
     await page.locator('[data-testid="file-input"]').setInputFiles(good);
     await page.locator('[data-testid="upload"]').click();

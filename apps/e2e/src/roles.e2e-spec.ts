@@ -1,5 +1,13 @@
 import type { Browser } from 'playwright-core';
-import { BASE_URL, demoLogins, DemoLogin, launch, screenshot, signIn, watchErrors } from './browser';
+import {
+  BASE_URL,
+  demoLogins,
+  DemoLogin,
+  launch,
+  screenshot,
+  signIn,
+  watchErrors,
+} from './browser';
 
 /**
  * As each demo role: sign in through the form, open every page the navigation offers, check the
@@ -26,7 +34,10 @@ describe('the dashboard, as each role', () => {
       const page = await signIn(context, login);
       const errors = watchErrors(page);
       const links = await page.locator('nav a[href]').evaluateAll((as) =>
-        as.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })),
+        as.map((a) => ({
+          href: a.getAttribute('href') ?? '',
+          text: (a.textContent ?? '').trim(),
+        })),
       );
       const hrefs = [...new Set(links.map((l) => l.href).filter((h) => h.startsWith('/')))];
       expect(hrefs.length).toBeGreaterThan(0);
@@ -59,7 +70,10 @@ describe('the dashboard, as each role', () => {
 
   it('works on a phone-sized screen', async () => {
     const manager = logins.find((l) => l.role === 'manager') as DemoLogin;
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
     const page = await signIn(context, manager);
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'manager-phone-home');

@@ -1,4 +1,11 @@
-import { createTestApp, seedOrg, seedUsers, TestApp, TEST_PASSWORD, createUser } from '../../../test/test-app';
+import {
+  createTestApp,
+  seedOrg,
+  seedUsers,
+  TestApp,
+  TEST_PASSWORD,
+  createUser,
+} from '../../../test/test-app';
 
 describe('sign-in', () => {
   let t: TestApp;
@@ -12,7 +19,10 @@ describe('sign-in', () => {
   afterAll(() => t.close());
 
   it('returns a token and the user, and sets an httpOnly SameSite=Strict cookie', async () => {
-    const r = await t.http().post('/api/auth/login').send({ email: 'A1@test.local', password: TEST_PASSWORD });
+    const r = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'A1@test.local', password: TEST_PASSWORD });
     expect(r.status).toBe(200);
     expect(typeof r.body.accessToken).toBe('string');
     expect(r.body.user).toEqual(
@@ -25,21 +35,37 @@ describe('sign-in', () => {
   });
 
   it('accepts the cookie and the bearer token alike', async () => {
-    const login = await t.http().post('/api/auth/login').send({ email: 'm1@test.local', password: TEST_PASSWORD });
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'm1@test.local', password: TEST_PASSWORD });
     const cookie = String(login.headers['set-cookie']).split(';')[0];
     const byCookie = await t.http().get('/api/auth/me').set('Cookie', cookie);
     expect(byCookie.status).toBe(200);
     expect(byCookie.body).toEqual(expect.objectContaining({ role: 'manager', teamCodes: ['T1'] }));
-    const byBearer = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`);
+    const byBearer = await t
+      .http()
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(byBearer.status).toBe(200);
   });
 
   it('refuses a wrong password and an unknown email with the same 401', async () => {
-    const wrong = await t.http().post('/api/auth/login').send({ email: 'm1@test.local', password: 'nope-nope' });
-    const unknown = await t.http().post('/api/auth/login').send({ email: 'x@test.local', password: 'nope-nope' });
+    const wrong = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'm1@test.local', password: 'nope-nope' });
+    const unknown = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'x@test.local', password: 'nope-nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Wrong email or password',
+    });
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 
@@ -59,10 +85,17 @@ describe('sign-in', () => {
   it('stops an old token at once when the account is disabled', async () => {
     await createUser(t, 'gone@test.local', 'hr');
     const token = await t.tokenFor('gone@test.local');
-    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(200);
+    expect(
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
+    ).toBe(200);
     await t.sql.query(`UPDATE app_user SET disabled = true WHERE email = 'gone@test.local'`);
-    expect((await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
-    const again = await t.http().post('/api/auth/login').send({ email: 'gone@test.local', password: TEST_PASSWORD });
+    expect(
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
+    ).toBe(401);
+    const again = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'gone@test.local', password: TEST_PASSWORD });
     expect(again.status).toBe(401);
   });
 
@@ -90,7 +123,10 @@ describe('sign-in rate limit', () => {
   it('answers 429 after too many attempts in a minute', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const r = await t.http().post('/api/auth/login').send({ email: 'x@test.local', password: 'wrong-wrong' });
+      const r = await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'x@test.local', password: 'wrong-wrong' });
       statuses.push(r.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);

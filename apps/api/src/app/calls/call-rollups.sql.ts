@@ -17,7 +17,10 @@ export const ROLLUP_MEASURES: readonly { column: string; expr: string }[] = [
   { column: 'answered', expr: `count(*) FILTER (WHERE ${ANSWERED})` },
   { column: 'abandoned', expr: `count(*) FILTER (WHERE ${ABANDONED})` },
   { column: 'inbound_answered', expr: `count(*) FILTER (WHERE ${INBOUND_ANSWERED})` },
-  { column: 'queue_answered', expr: `coalesce(sum(queue_seconds) FILTER (WHERE ${INBOUND_ANSWERED}), 0)` },
+  {
+    column: 'queue_answered',
+    expr: `coalesce(sum(queue_seconds) FILTER (WHERE ${INBOUND_ANSWERED}), 0)`,
+  },
   {
     column: 'handle_seconds',
     expr: `coalesce(sum(talk_seconds + hold_seconds + wrap_seconds) FILTER (WHERE ${ANSWERED}), 0)`,
@@ -29,21 +32,32 @@ export const ROLLUP_MEASURES: readonly { column: string; expr: string }[] = [
   { column: 'resolved', expr: `count(*) FILTER (WHERE outcome = 'resolved')` },
   { column: 'sales', expr: `count(*) FILTER (WHERE outcome = 'sale')` },
   { column: 'saves', expr: `count(*) FILTER (WHERE outcome = 'save')` },
-  { column: 'sale_cents', expr: `coalesce(sum(sale_amount_cents) FILTER (WHERE outcome = 'sale'), 0)` },
+  {
+    column: 'sale_cents',
+    expr: `coalesce(sum(sale_amount_cents) FILTER (WHERE outcome = 'sale'), 0)`,
+  },
   { column: 'qa_sum', expr: 'coalesce(sum(qa_score), 0)' },
   { column: 'qa_count', expr: 'count(qa_score)' },
   { column: 'csat_sum', expr: 'coalesce(sum(csat), 0)' },
   { column: 'csat_count', expr: 'count(csat)' },
   ...ROLLUP_SLA_THRESHOLDS_V1.flatMap((t) => [
-    { column: `ans_le_${t}`, expr: `count(*) FILTER (WHERE ${INBOUND_ANSWERED} AND queue_seconds <= ${t})` },
-    { column: `abn_gt_${t}`, expr: `count(*) FILTER (WHERE ${ABANDONED} AND queue_seconds > ${t})` },
+    {
+      column: `ans_le_${t}`,
+      expr: `count(*) FILTER (WHERE ${INBOUND_ANSWERED} AND queue_seconds <= ${t})`,
+    },
+    {
+      column: `abn_gt_${t}`,
+      expr: `count(*) FILTER (WHERE ${ABANDONED} AND queue_seconds > ${t})`,
+    },
   ]),
 ];
 
 const COLS = ROLLUP_MEASURES.map((m) => m.column).join(', ');
 const NAMED_EXPRS = ROLLUP_MEASURES.map((m) => `${m.expr} AS ${m.column}`).join(',\n      ');
 const ADD = (table: string) =>
-  ROLLUP_MEASURES.map((m) => `${m.column} = ${table}.${m.column} + EXCLUDED.${m.column}`).join(', ');
+  ROLLUP_MEASURES.map((m) => `${m.column} = ${table}.${m.column} + EXCLUDED.${m.column}`).join(
+    ', ',
+  );
 
 /** Local (site) date, 15-minute slot and UTC 15-minute bucket of `started_at` in zone `tz`. */
 const LOCAL_DATE = `(started_at AT TIME ZONE tz)::date`;

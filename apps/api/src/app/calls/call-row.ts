@@ -49,8 +49,17 @@ export const CALL_COLUMNS = [
 
 const CHANNELS = new Set(['phone', 'chat', 'email']);
 const DIRECTIONS = new Set(['inbound', 'outbound']);
-const OUTCOMES = new Set(['resolved', 'unresolved', 'sale', 'save', 'escalated', 'transferred', 'abandoned']);
-const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
+const OUTCOMES = new Set([
+  'resolved',
+  'unresolved',
+  'sale',
+  'save',
+  'escalated',
+  'transferred',
+  'abandoned',
+]);
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
 const UINT = /^\d{1,9}$/;
 const MONEY = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
 const CALL_ID = /^[^\t\n\r\\]{1,100}$/;
@@ -97,7 +106,12 @@ function seconds(values: Record<string, string>, name: string, p: RowProblems): 
     return 0;
   }
   if (!UINT.test(v)) {
-    p.add(name, v.startsWith('-') ? `${name} ${v} is negative` : `${name} "${v}" is not a whole number of seconds`);
+    p.add(
+      name,
+      v.startsWith('-')
+        ? `${name} ${v} is negative`
+        : `${name} "${v}" is not a whole number of seconds`,
+    );
     return 0;
   }
   const n = Number(v);
@@ -131,7 +145,11 @@ function optionalInt(
 }
 
 /** Parses and resolves one call; records each problem under its field and returns null then. */
-export function parseCall(values: Record<string, string>, p: RowProblems, lk: CallLookups): CallRow | null {
+export function parseCall(
+  values: Record<string, string>,
+  p: RowProblems,
+  lk: CallLookups,
+): CallRow | null {
   const callId = (values['call_id'] ?? '').trim();
   if (callId === '') {
     p.add('call_id', 'call_id is required');
@@ -161,7 +179,10 @@ export function parseCall(values: Record<string, string>, p: RowProblems, lk: Ca
   const startedAt = (values['started_at'] ?? '').trim();
   const instantProblem = startedAt === '' ? 'started_at is required' : checkInstant(startedAt);
   if (instantProblem) {
-    p.add('started_at', instantProblem.startsWith('"') ? `started_at ${instantProblem}` : instantProblem);
+    p.add(
+      'started_at',
+      instantProblem.startsWith('"') ? `started_at ${instantProblem}` : instantProblem,
+    );
   }
   const queueSeconds = seconds(values, 'queue_seconds', p);
   const talkSeconds = seconds(values, 'talk_seconds', p);
@@ -180,7 +201,9 @@ export function parseCall(values: Record<string, string>, p: RowProblems, lk: Ca
     if (!m) {
       p.add(
         'sale_amount',
-        sale.startsWith('-') ? `sale_amount ${sale} is negative` : `sale_amount "${sale}" is not an amount in dollars with at most 2 decimals`,
+        sale.startsWith('-')
+          ? `sale_amount ${sale} is negative`
+          : `sale_amount "${sale}" is not an amount in dollars with at most 2 decimals`,
       );
     } else {
       saleAmountCents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));

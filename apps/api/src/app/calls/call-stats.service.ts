@@ -6,7 +6,13 @@ import {
   serviceFigures,
   ServiceSums,
 } from '@floorwise/analytics';
-import type { CallDto, CallList, CallStatsRow, HandleTimeRow, StatsGroupBy } from '@floorwise/contracts';
+import type {
+  CallDto,
+  CallList,
+  CallStatsRow,
+  HandleTimeRow,
+  StatsGroupBy,
+} from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { forbidden, invalid } from '../common/domain-error';
 import type { CallListParams, StatsQueryParams } from './dto';
@@ -72,7 +78,11 @@ export class CallStatsService {
    * The same figures straight from the raw calls: used for a threshold that is not pre-counted,
    * and as the reference the benchmark compares the rollups with.
    */
-  async rawStats(user: AuthUser, q: StatsQueryParams, sla = q.slaSeconds ?? 20): Promise<CallStatsRow[]> {
+  async rawStats(
+    user: AuthUser,
+    q: StatsQueryParams,
+    sla = q.slaSeconds ?? 20,
+  ): Promise<CallStatsRow[]> {
     checkRange(q.from, q.to);
     const w = await this.where(user, q, 'r');
     const g = grouping(q.groupBy, q.intervalMinutes ?? 30);
@@ -107,9 +117,14 @@ export class CallStatsService {
     checkRange(q.from, q.to);
     const w = await this.where(user, q, 'r');
     const g = grouping(q.groupBy, q.intervalMinutes ?? 30);
-    const rows: { key: string; answered: string; mean: number | null; median: number | null; p90: number | null }[] =
-      await this.db.query(
-        `WITH g AS (
+    const rows: {
+      key: string;
+      answered: string;
+      mean: number | null;
+      median: number | null;
+      p90: number | null;
+    }[] = await this.db.query(
+      `WITH g AS (
            SELECT ${g.cols}, count(*) AS answered, avg(h) AS mean,
              percentile_cont(0.5) WITHIN GROUP (ORDER BY h) AS median,
              percentile_cont(0.9) WITHIN GROUP (ORDER BY h) AS p90
@@ -120,8 +135,8 @@ export class CallStatsService {
            GROUP BY ${g.groupBy}
          )
          SELECT ${g.key} AS key, g.* FROM g ${g.join} ORDER BY 1`,
-        w.params,
-      );
+      w.params,
+    );
     return rows.map((r) => ({
       key: r.key,
       answered: Number(r.answered),
@@ -179,18 +194,28 @@ export class CallStatsService {
   /** Scope and filters, shared by every query of the feature. */
   private async where(
     user: AuthUser,
-    q: { from: string; to: string; groupBy: StatsGroupBy; teamCode?: string; campaignCode?: string; employeeCode?: string },
+    q: {
+      from: string;
+      to: string;
+      groupBy: StatsGroupBy;
+      teamCode?: string;
+      campaignCode?: string;
+      employeeCode?: string;
+    },
     r: string,
   ): Promise<Where> {
     const w: Where = { clauses: [], params: [q.from, q.to] };
     w.clauses.push(`${r}.local_date BETWEEN $1::date AND $2::date`);
     if (user.role === 'agent') {
       if (q.employeeCode && q.employeeCode !== user.employeeCode) {
-        throw forbidden("An agent may see only their own calls");
+        throw forbidden('An agent may see only their own calls');
       }
       w.params.push(user.agentId ?? -1);
       w.clauses.push(`${r}.agent_id = $${w.params.length}`);
-    } else if (user.teamIds !== 'all' && (q.groupBy === 'agent' || q.groupBy === 'team' || q.teamCode || q.employeeCode)) {
+    } else if (
+      user.teamIds !== 'all' &&
+      (q.groupBy === 'agent' || q.groupBy === 'team' || q.teamCode || q.employeeCode)
+    ) {
       w.params.push(user.teamIds);
       w.clauses.push(`${r}.team_id = ANY($${w.params.length}::int[])`);
     }
@@ -200,11 +225,15 @@ export class CallStatsService {
     }
     if (q.campaignCode) {
       w.params.push(q.campaignCode);
-      w.clauses.push(`${r}.campaign_id = (SELECT id FROM campaign WHERE campaign_code = $${w.params.length})`);
+      w.clauses.push(
+        `${r}.campaign_id = (SELECT id FROM campaign WHERE campaign_code = $${w.params.length})`,
+      );
     }
     if (q.employeeCode) {
       w.params.push(q.employeeCode);
-      w.clauses.push(`${r}.agent_id = (SELECT id FROM agent WHERE employee_code = $${w.params.length})`);
+      w.clauses.push(
+        `${r}.agent_id = (SELECT id FROM agent WHERE employee_code = $${w.params.length})`,
+      );
     }
     return w;
   }
@@ -214,10 +243,18 @@ export class CallStatsService {
  * How rows are grouped: by integer columns (cheap to hash), the key text built once per group
  * (`g` is the grouped CTE, `k1`/`k2` its grouping columns).
  */
-function grouping(groupBy: StatsGroupBy, minutes: number): { cols: string; groupBy: string; key: string; join: string } {
+function grouping(
+  groupBy: StatsGroupBy,
+  minutes: number,
+): { cols: string; groupBy: string; key: string; join: string } {
   switch (groupBy) {
     case 'day':
-      return { cols: 'r.local_date AS k1', groupBy: '1', key: `to_char(g.k1, 'YYYY-MM-DD')`, join: '' };
+      return {
+        cols: 'r.local_date AS k1',
+        groupBy: '1',
+        key: `to_char(g.k1, 'YYYY-MM-DD')`,
+        join: '',
+      };
     case 'interval':
       return {
         cols: `r.local_date AS k1, (r.local_minute / ${minutes}) * ${minutes} AS k2`,
@@ -226,11 +263,26 @@ function grouping(groupBy: StatsGroupBy, minutes: number): { cols: string; group
         join: '',
       };
     case 'agent':
-      return { cols: 'r.agent_id AS k1', groupBy: '1', key: 'x.employee_code', join: 'JOIN agent x ON x.id = g.k1' };
+      return {
+        cols: 'r.agent_id AS k1',
+        groupBy: '1',
+        key: 'x.employee_code',
+        join: 'JOIN agent x ON x.id = g.k1',
+      };
     case 'team':
-      return { cols: 'r.team_id AS k1', groupBy: '1', key: 'x.team_code', join: 'JOIN team x ON x.id = g.k1' };
+      return {
+        cols: 'r.team_id AS k1',
+        groupBy: '1',
+        key: 'x.team_code',
+        join: 'JOIN team x ON x.id = g.k1',
+      };
     case 'campaign':
-      return { cols: 'r.campaign_id AS k1', groupBy: '1', key: 'x.campaign_code', join: 'JOIN campaign x ON x.id = g.k1' };
+      return {
+        cols: 'r.campaign_id AS k1',
+        groupBy: '1',
+        key: 'x.campaign_code',
+        join: 'JOIN campaign x ON x.id = g.k1',
+      };
   }
 }
 

@@ -7,7 +7,13 @@ import { DomainError, DomainErrorCode } from '../common/domain-error';
 import { ImportProblems, RowProblems } from '../imports/import-problems';
 import { CALL_COLUMNS, CallRow, parseCall } from './call-row';
 import { loadCallLookups } from './calls-import.handler';
-import { createPartitionSql, mergeSql, STAGE_COLUMNS, STAGE_MONTHS, STAGE_TYPES } from './call-rollups.sql';
+import {
+  createPartitionSql,
+  mergeSql,
+  STAGE_COLUMNS,
+  STAGE_MONTHS,
+  STAGE_TYPES,
+} from './call-rollups.sql';
 
 /** Told after calls are committed (the live floor listens; imports announce a bulk change). */
 export interface CallsLanded {
@@ -59,7 +65,9 @@ export class CallWriter {
       const rows: CallRow[] = [];
       records.forEach((rec, i) => {
         const line = i + 1;
-        const { values, reported } = toValues(rec, (field, message) => problems.add(line, field, message));
+        const { values, reported } = toValues(rec, (field, message) =>
+          problems.add(line, field, message),
+        );
         const p = new RowProblems(problems, line, reported);
         const row = values ? parseCall(values, p, lookups) : null;
         if (row && !p.any) {

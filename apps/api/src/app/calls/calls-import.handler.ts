@@ -11,7 +11,10 @@ import { CREATE_STAGE, STAGE_COLUMNS } from './call-rollups.sql';
 import type { CallWriter } from './call-writer';
 
 /** Loads the agent and campaign codes (with their zones) a calls file is checked against. */
-export async function loadCallLookups(client: PoolClient, customerRefKey: string): Promise<CallLookups> {
+export async function loadCallLookups(
+  client: PoolClient,
+  customerRefKey: string,
+): Promise<CallLookups> {
   const agents = await client.query<{ code: string; id: number; team_id: number; tz: string }>(
     `SELECT a.employee_code AS code, a.id, a.team_id, s.time_zone AS tz
      FROM agent a JOIN team t ON t.id = a.team_id JOIN site s ON s.id = t.site_id`,
@@ -110,7 +113,9 @@ export class CallsImport implements ImportHandler<CallRow> {
   }
 
   private openCopy(client: PoolClient): void {
-    const stream = client.query(copyFrom(`COPY call_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`));
+    const stream = client.query(
+      copyFrom(`COPY call_stage (${STAGE_COLUMNS.join(', ')}) FROM STDIN`),
+    );
     this.copyDone = new Promise<void>((resolve, reject) => {
       stream.on('finish', () => resolve());
       stream.on('error', reject);

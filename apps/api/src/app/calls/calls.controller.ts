@@ -31,7 +31,9 @@ export class CallsController {
       throw invalid('No calls were sent');
     }
     if (records.length > LIVE_BATCH_MAX) {
-      throw invalid(`At most ${LIVE_BATCH_MAX} calls per request; use POST /api/imports/calls for files`);
+      throw invalid(
+        `At most ${LIVE_BATCH_MAX} calls per request; use POST /api/imports/calls for files`,
+      );
     }
     return this.writer.writeLive(records);
   }
@@ -46,7 +48,10 @@ export class CallsController {
   /** Mean, median and p90 handle time per group (raw calls of the range). */
   @Roles('admin', 'manager', 'hr', 'agent')
   @Get('handle-time')
-  handleTime(@CurrentUser() user: AuthUser, @Query() q: StatsQueryParams): Promise<HandleTimeRow[]> {
+  handleTime(
+    @CurrentUser() user: AuthUser,
+    @Query() q: StatsQueryParams,
+  ): Promise<HandleTimeRow[]> {
     return this.stats.handleTime(user, q);
   }
 

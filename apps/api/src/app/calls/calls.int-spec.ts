@@ -82,9 +82,12 @@ function expected(calls: RawCall[], keyOf: (c: RawCall) => string | null, T = 20
         answered: answered.length,
         abandoned: abandoned.length,
         serviceLevel: slDen === 0 ? null : within / slDen,
-        asaSeconds: inAns.length === 0 ? null : inAns.reduce((s, c) => s + c.queue, 0) / inAns.length,
+        asaSeconds:
+          inAns.length === 0 ? null : inAns.reduce((s, c) => s + c.queue, 0) / inAns.length,
         ahtSeconds:
-          answered.length === 0 ? null : answered.reduce((s, c) => s + c.talk + c.hold + c.wrap, 0) / answered.length,
+          answered.length === 0
+            ? null
+            : answered.reduce((s, c) => s + c.talk + c.hold + c.wrap, 0) / answered.length,
         abandonRate: offered === 0 ? null : abandoned.length / offered,
       };
     });
@@ -126,36 +129,50 @@ describe('calls: import, rollups and stats', () => {
     ['agent', (c: RawCall) => (c.agent === '' ? null : c.agent)],
     ['campaign', () => 'SUP'],
     ['interval', (c: RawCall) => localKey(c, 30)],
-  ])('should match an independent computation from the raw rows, grouped by %s', async (groupBy, keyOf) => {
-    const r = await get(tokens.admin, `from=2026-11-10&to=2026-11-12&groupBy=${groupBy}`);
-    expect(r.status).toBe(200);
-    const want = expected(calls, keyOf);
-    expect(r.body).toHaveLength(want.length);
-    r.body.forEach((row: Record<string, unknown>, i: number) => {
-      expect(row['key']).toBe(want[i].key);
-      for (const f of ['offered', 'answered', 'abandoned'] as const) {
-        expect(row[f]).toBe(want[i][f]);
-      }
-      for (const f of ['serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate'] as const) {
-        if (want[i][f] === null) expect(row[f]).toBeNull();
-        else expect(row[f] as number).toBeCloseTo(want[i][f] as number, 9);
-      }
-    });
-  });
+  ])(
+    'should match an independent computation from the raw rows, grouped by %s',
+    async (groupBy, keyOf) => {
+      const r = await get(tokens.admin, `from=2026-11-10&to=2026-11-12&groupBy=${groupBy}`);
+      expect(r.status).toBe(200);
+      const want = expected(calls, keyOf);
+      expect(r.body).toHaveLength(want.length);
+      r.body.forEach((row: Record<string, unknown>, i: number) => {
+        expect(row['key']).toBe(want[i].key);
+        for (const f of ['offered', 'answered', 'abandoned'] as const) {
+          expect(row[f]).toBe(want[i][f]);
+        }
+        for (const f of ['serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate'] as const) {
+          if (want[i][f] === null) expect(row[f]).toBeNull();
+          else expect(row[f] as number).toBeCloseTo(want[i][f] as number, 9);
+        }
+      });
+    },
+  );
 
   it('should give the same figures for a threshold that is not pre-counted (raw path)', async () => {
     const r = await get(tokens.admin, 'from=2026-11-10&to=2026-11-12&groupBy=day&slaSeconds=25');
     const want = expected(calls, (c) => c.startedAt.slice(0, 10), 25);
-    expect(r.body.map((x: { serviceLevel: number }) => x.serviceLevel)).toEqual(want.map((w) => w.serviceLevel));
+    expect(r.body.map((x: { serviceLevel: number }) => x.serviceLevel)).toEqual(
+      want.map((w) => w.serviceLevel),
+    );
   });
 
   it('should use 15- and 60-minute intervals when asked', async () => {
-    const r15 = await get(tokens.admin, 'from=2026-11-10&to=2026-11-10&groupBy=interval&intervalMinutes=15');
-    const want15 = expected(calls.filter((c) => c.startedAt.startsWith('2026-11-10')), (c) => localKey(c, 15));
+    const r15 = await get(
+      tokens.admin,
+      'from=2026-11-10&to=2026-11-10&groupBy=interval&intervalMinutes=15',
+    );
+    const want15 = expected(
+      calls.filter((c) => c.startedAt.startsWith('2026-11-10')),
+      (c) => localKey(c, 15),
+    );
     expect(r15.body.map((x: { key: string; offered: number }) => [x.key, x.offered])).toEqual(
       want15.map((w) => [w.key, w.offered]),
     );
-    const r45 = await get(tokens.admin, 'from=2026-11-10&to=2026-11-10&groupBy=interval&intervalMinutes=45');
+    const r45 = await get(
+      tokens.admin,
+      'from=2026-11-10&to=2026-11-10&groupBy=interval&intervalMinutes=45',
+    );
     expect(r45.status).toBe(400);
   });
 
@@ -210,7 +227,9 @@ describe('calls: import, rollups and stats', () => {
       .http()
       .get('/api/calls?from=2026-11-10&to=2026-11-12&limit=1000')
       .set('Authorization', `Bearer ${tokens.a1}`);
-    expect(new Set(list.body.items.map((c: { employeeCode: string }) => c.employeeCode))).toEqual(new Set(['A1']));
+    expect(new Set(list.body.items.map((c: { employeeCode: string }) => c.employeeCode))).toEqual(
+      new Set(['A1']),
+    );
   });
 
   it('should give a manager per-agent rows of their own teams only', async () => {
@@ -223,7 +242,9 @@ describe('calls: import, rollups and stats', () => {
   it('should reject a bad range with 400', async () => {
     expect((await get(tokens.admin, 'from=2026-11-12&to=2026-11-10&groupBy=day')).status).toBe(400);
     expect((await get(tokens.admin, 'from=2026-02-30&to=2026-03-01&groupBy=day')).status).toBe(400);
-    expect((await get(tokens.admin, 'from=2026-11-10&to=2026-11-12&groupBy=week')).status).toBe(400);
+    expect((await get(tokens.admin, 'from=2026-11-10&to=2026-11-12&groupBy=week')).status).toBe(
+      400,
+    );
   });
 });
 
@@ -253,13 +274,22 @@ describe('calls: bad files and the live path', () => {
       .send(lines.join('\n'));
     expect(r.status).toBe(422);
     const at = (line: number) =>
-      r.body.errors.filter((e: { line: number }) => e.line === line).map((e: { field: string }) => e.field);
+      r.body.errors
+        .filter((e: { line: number }) => e.line === line)
+        .map((e: { field: string }) => e.field);
     expect(at(3002)).toEqual(['employee_code']);
     expect(at(3003)).toEqual(['channel', 'queue_seconds']);
     expect(at(3004)).toEqual(['started_at', 'outcome', 'hostile', 'qa_score', 'csat']);
     expect(at(3005)).toEqual(['started_at', 'talk_seconds', 'sale_amount']);
     expect(r.body.errorCount).toBe(11);
-    for (const table of ['calls', 'call_ids', 'call_rollup_15m', 'call_rollup_day', 'call_rollup_team_15m', 'call_rollup_campaign_15m']) {
+    for (const table of [
+      'calls',
+      'call_ids',
+      'call_rollup_15m',
+      'call_rollup_day',
+      'call_rollup_team_15m',
+      'call_rollup_campaign_15m',
+    ]) {
       const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM ${table}`);
       expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
     }
@@ -282,7 +312,11 @@ describe('calls: bad files and the live path', () => {
       customer_ref: '4111111111111111',
     };
     const post = (body: unknown) =>
-      t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.m1}`).send(body as object);
+      t
+        .http()
+        .post('/api/calls')
+        .set('Authorization', `Bearer ${tokens.m1}`)
+        .send(body as object);
     expect((await post(call)).body).toEqual({ imported: 1, duplicates: 0 });
     expect((await post([call, { ...call, call_id: 'L2', queue_seconds: 40 }])).body).toEqual({
       imported: 1,
@@ -306,14 +340,24 @@ describe('calls: bad files and the live path', () => {
     ]);
     const bad = await post({ ...call, call_id: 'L3', talk_seconds: -1, extra: 1 });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['extra', 'talk_seconds']);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'extra',
+      'talk_seconds',
+    ]);
     const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM calls WHERE call_id = 'L3'`);
     expect(rows[0].n).toBe(0);
     const typed = await post({ ...call, call_id: 'L4', talk_seconds: { n: 1 } });
     expect(typed.body.errors).toEqual([
-      { line: 1, field: 'talk_seconds', message: 'talk_seconds must be a string, number or boolean' },
+      {
+        line: 1,
+        field: 'talk_seconds',
+        message: 'talk_seconds must be a string, number or boolean',
+      },
     ]);
     expect((await post([])).status).toBe(400);
-    expect((await t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.a1}`).send(call)).status).toBe(403);
+    expect(
+      (await t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.a1}`).send(call))
+        .status,
+    ).toBe(403);
   });
 });

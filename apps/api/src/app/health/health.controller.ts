@@ -22,7 +22,11 @@ export class HealthController {
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
     ]);
     if (!up) {
-      throw new ServiceUnavailableException({ message: 'The database is down', status: 'error', db: 'down' });
+      throw new ServiceUnavailableException({
+        message: 'The database is down',
+        status: 'error',
+        db: 'down',
+      });
     }
     return { status: 'ok', db: 'up' };
   }

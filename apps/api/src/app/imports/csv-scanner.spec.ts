@@ -2,7 +2,10 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { CsvScanner, ScannedRecord, ScanProblem } from './csv-scanner';
 
-function scan(text: string, chunkSizes: number[] = [text.length || 1]): { records: ScannedRecord[]; problems: ScanProblem[] } {
+function scan(
+  text: string,
+  chunkSizes: number[] = [text.length || 1],
+): { records: ScannedRecord[]; problems: ScanProblem[] } {
   const s = new CsvScanner();
   const records: ScannedRecord[] = [];
   const problems: ScanProblem[] = [];

@@ -77,7 +77,10 @@ export class CsvScanner {
               this.quoted = true;
               start = i + 1;
             } else {
-              problems.push({ line: this.recLine, message: 'has a quote inside an unquoted field' });
+              problems.push({
+                line: this.recLine,
+                message: 'has a quote inside an unquoted field',
+              });
               state = State.SkipToEol;
             }
           } else {
@@ -110,7 +113,10 @@ export class CsvScanner {
           } else if (c === CR) {
             start = i + 1; // CRLF after a closing quote
           } else {
-            problems.push({ line: this.recLine, message: 'has text after the closing quote of a field' });
+            problems.push({
+              line: this.recLine,
+              message: 'has text after the closing quote of a field',
+            });
             state = State.SkipToEol;
           }
           break;

@@ -63,7 +63,9 @@ export function instant(value: string): Date {
   }
   const d = DateTime.fromISO(v, { setZone: true });
   if (!d.isValid) {
-    throw new FieldProblem(`"${v}" is not a valid date-time (${d.invalidExplanation ?? d.invalidReason})`);
+    throw new FieldProblem(
+      `"${v}" is not a valid date-time (${d.invalidExplanation ?? d.invalidReason})`,
+    );
   }
   return d.toJSDate();
 }

@@ -67,7 +67,12 @@ export class ImportService {
       await handler.begin(client);
       const seen = handler.key ? new Map<string, number>() : null;
       let batch: unknown[] = [];
-      for await (const records of readRecords(counted.stream, source.format, handler.columns, problems)) {
+      for await (const records of readRecords(
+        counted.stream,
+        source.format,
+        handler.columns,
+        problems,
+      )) {
         for (const rec of records) {
           rowsRead += 1;
           const rowProblems = new RowProblems(problems, rec.line, rec.reported);
@@ -79,7 +84,10 @@ export class ImportService {
             const key = handler.key(row);
             const first = seen.get(key);
             if (first !== undefined) {
-              rowProblems.add(handler.keyField ?? '', `${key} appears again (first on line ${first})`);
+              rowProblems.add(
+                handler.keyField ?? '',
+                `${key} appears again (first on line ${first})`,
+              );
               continue;
             }
             seen.set(key, rec.line);
@@ -124,7 +132,10 @@ export class ImportService {
         await handler.abort?.(client).catch(() => undefined);
         await client.query('ROLLBACK').catch(() => undefined);
       }
-      const status = e instanceof DomainError && e.code === DomainErrorCode.InvalidImport ? 'rejected' : 'failed';
+      const status =
+        e instanceof DomainError && e.code === DomainErrorCode.InvalidImport
+          ? 'rejected'
+          : 'failed';
       // Everything was rolled back: the run wrote nothing, whatever its batches had counted.
       const written = { ...NO_COUNTS };
       await this.finishRun(pool, runId, status, rowsRead, written, problems.count, counted.bytes());
@@ -163,7 +174,16 @@ export class ImportService {
       .query(
         `UPDATE import_run SET finished_at = now(), status = $2, rows_read = $3, imported = $4,
            updated = $5, duplicates = $6, error_count = $7, bytes = $8 WHERE id = $1`,
-        [id, status, rowsRead, totals.imported, totals.updated, totals.duplicates, errorCount, bytes],
+        [
+          id,
+          status,
+          rowsRead,
+          totals.imported,
+          totals.updated,
+          totals.duplicates,
+          errorCount,
+          bytes,
+        ],
       )
       .catch((e: Error) => this.logger.warn(`could not record import run ${id}: ${e.message}`));
   }

@@ -108,7 +108,11 @@ function checkHeader(
   const seen = new Set<string>();
   for (const h of header) {
     if (!known.has(h)) {
-      problems.add(1, h, `unknown column "${h}"; allowed: ${columns.map((c) => c.name).join(', ')}`);
+      problems.add(
+        1,
+        h,
+        `unknown column "${h}"; allowed: ${columns.map((c) => c.name).join(', ')}`,
+      );
     } else if (seen.has(h)) {
       problems.add(1, h, `column "${h}" appears twice`);
     }
@@ -199,4 +203,3 @@ async function* ndjsonRecords(
     problems.add(1, '', 'the file is empty');
   }
 }
-

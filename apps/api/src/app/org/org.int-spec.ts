@@ -145,16 +145,12 @@ describe('organisation API', () => {
 
   describe('teams', () => {
     it('creates, edits and lists a team', async () => {
-      const created = await t
-        .http()
-        .post('/api/teams')
-        .set(as(tok.admin))
-        .send({
-          teamCode: 'T3',
-          name: 'Team Three',
-          siteCode: 'CHI',
-          managerEmail: 'm3@test.local',
-        });
+      const created = await t.http().post('/api/teams').set(as(tok.admin)).send({
+        teamCode: 'T3',
+        name: 'Team Three',
+        siteCode: 'CHI',
+        managerEmail: 'm3@test.local',
+      });
       expect(created.status).toBe(201);
       expect(created.body).toEqual({
         teamCode: 'T3',

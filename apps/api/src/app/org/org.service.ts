@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type {
-  AgentDto,
-  CampaignDto,
-  Page,
-  SiteDto,
-  TeamDto,
-} from '@floorwise/contracts';
+import type { AgentDto, CampaignDto, Page, SiteDto, TeamDto } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden, invalid, notFound } from '../common/domain-error';
 import type { AgentBody, AgentQueryParams, CampaignBody, SiteBody, TeamBody } from './dto';
@@ -41,12 +35,10 @@ export class OrgService {
 
   async createSite(body: SiteBody): Promise<SiteDto> {
     await this.db
-      .query(`INSERT INTO site (site_code, name, time_zone, holidays) VALUES ($1, $2, $3, $4::date[])`, [
-        body.siteCode,
-        body.name,
-        body.timeZone,
-        normalHolidays(body.holidays),
-      ])
+      .query(
+        `INSERT INTO site (site_code, name, time_zone, holidays) VALUES ($1, $2, $3, $4::date[])`,
+        [body.siteCode, body.name, body.timeZone, normalHolidays(body.holidays)],
+      )
       .catch(uniqueAs(`Site ${body.siteCode} already exists`));
     return this.site(body.siteCode);
   }
@@ -137,15 +129,14 @@ export class OrgService {
   }
 
   async createCampaign(body: CampaignBody): Promise<CampaignDto> {
-    const siteId = body.siteCode ? await this.idOf('site', 'site_code', body.siteCode, 'Site') : null;
+    const siteId = body.siteCode
+      ? await this.idOf('site', 'site_code', body.siteCode, 'Site')
+      : null;
     await this.db
-      .query(`INSERT INTO campaign (campaign_code, name, kind, client, site_id) VALUES ($1, $2, $3, $4, $5)`, [
-        body.campaignCode,
-        body.name,
-        body.kind,
-        body.client ?? null,
-        siteId,
-      ])
+      .query(
+        `INSERT INTO campaign (campaign_code, name, kind, client, site_id) VALUES ($1, $2, $3, $4, $5)`,
+        [body.campaignCode, body.name, body.kind, body.client ?? null, siteId],
+      )
       .catch(uniqueAs(`Campaign ${body.campaignCode} already exists`));
     return this.campaign(body.campaignCode);
   }
@@ -154,7 +145,9 @@ export class OrgService {
     if (body.campaignCode !== code) {
       throw invalid('campaignCode in the body must match the URL (codes do not change)');
     }
-    const siteId = body.siteCode ? await this.idOf('site', 'site_code', body.siteCode, 'Site') : null;
+    const siteId = body.siteCode
+      ? await this.idOf('site', 'site_code', body.siteCode, 'Site')
+      : null;
     const [rows] = await this.db.query(
       `UPDATE campaign SET name = $2, kind = $3, client = $4, site_id = $5, updated_at = now()
        WHERE campaign_code = $1 RETURNING id`,
@@ -226,7 +219,7 @@ export class OrgService {
     );
     const row = rows[0];
     if (user.role === 'agent' && (!row || row.employee_code !== user.employeeCode)) {
-      throw forbidden("An agent may read only their own record");
+      throw forbidden('An agent may read only their own record');
     }
     if (!row) {
       throw notFound(`Agent ${code} does not exist`);

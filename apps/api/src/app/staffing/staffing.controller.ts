@@ -56,7 +56,10 @@ function parseInput(query: Record<string, unknown>, extra: readonly string[] = [
       }
       continue;
     }
-    const n = typeof raw === 'string' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+    const n =
+      typeof raw === 'string' && /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(raw.trim())
+        ? Number(raw)
+        : NaN;
     if (!Number.isFinite(n)) {
       problems.push(`${p} must be a number (got "${String(raw)}")`);
       continue;

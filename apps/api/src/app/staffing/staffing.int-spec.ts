@@ -21,7 +21,15 @@ describe('staffing', () => {
     );
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(
-      ['agents', 'asaSeconds', 'occupancy', 'rawAgents', 'serviceLevel', 'trafficErlangs', 'waitProbability'].sort(),
+      [
+        'agents',
+        'asaSeconds',
+        'occupancy',
+        'rawAgents',
+        'serviceLevel',
+        'trafficErlangs',
+        'waitProbability',
+      ].sort(),
     );
     expect(r.body.trafficErlangs).toBe(10);
     expect(r.body.rawAgents).toBe(14);
@@ -43,7 +51,9 @@ describe('staffing', () => {
     ['calls=abc', /calls must be a number/],
     ['bogus=1', /unknown parameter bogus/],
   ])('should refuse the impossible input %s with a 400 naming it', async (bad, message) => {
-    const base = new URLSearchParams('calls=100&intervalMinutes=30&ahtSeconds=180&targetServiceLevel=0.8&targetAnswerSeconds=20');
+    const base = new URLSearchParams(
+      'calls=100&intervalMinutes=30&ahtSeconds=180&targetServiceLevel=0.8&targetAnswerSeconds=20',
+    );
     const [k, v] = bad.split('=');
     base.set(k, v);
     const r = await erlang(base.toString());
@@ -52,7 +62,8 @@ describe('staffing', () => {
   });
 
   it('should staff fewer agents with Erlang A when callers abandon, and refuse a missing patience', async () => {
-    const base = 'calls=100&intervalMinutes=30&ahtSeconds=180&targetServiceLevel=0.8&targetAnswerSeconds=20';
+    const base =
+      'calls=100&intervalMinutes=30&ahtSeconds=180&targetServiceLevel=0.8&targetAnswerSeconds=20';
     const a = await t
       .http()
       .get(`/api/staffing/erlang-a?${base}&patienceSeconds=60`)
@@ -80,7 +91,9 @@ describe('staffing', () => {
       `SELECT to_char((now() AT TIME ZONE 'America/Chicago')::date, 'YYYY-MM-DD') AS today`,
     );
     const today: string = rows[0].today;
-    const lines = ['call_id,employee_code,campaign_code,channel,direction,started_at,queue_seconds,talk_seconds,hold_seconds,wrap_seconds,outcome'];
+    const lines = [
+      'call_id,employee_code,campaign_code,channel,direction,started_at,queue_seconds,talk_seconds,hold_seconds,wrap_seconds,outcome',
+    ];
     let n = 0;
     for (let d = 56; d >= 1; d--) {
       const date = new Date(Date.parse(`${today}T12:00:00Z`) - d * 86_400_000);

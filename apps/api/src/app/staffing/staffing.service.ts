@@ -54,7 +54,9 @@ export class StaffingService {
         [id, today, m, HISTORY_WEEKS * 7],
       );
     if (rows.length === 0) {
-      throw invalid(`Campaign ${p.campaignCode} has no calls in the last ${HISTORY_WEEKS} weeks to forecast from`);
+      throw invalid(
+        `Campaign ${p.campaignCode} has no calls in the last ${HISTORY_WEEKS} weeks to forecast from`,
+      );
     }
     const slotsPerDay = (24 * 60) / m;
     const history: OfferedCallsObservation[] = rows.map((r) => ({

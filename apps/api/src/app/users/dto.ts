@@ -1,5 +1,20 @@
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { CreateUserRequest, ResetPasswordRequest, Role, ROLES, UpdateUserRequest } from '@floorwise/contracts';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  CreateUserRequest,
+  ResetPasswordRequest,
+  Role,
+  ROLES,
+  UpdateUserRequest,
+} from '@floorwise/contracts';
 
 export class CreateUserBody implements CreateUserRequest {
   @IsEmail()

@@ -82,16 +82,12 @@ describe('user administration', () => {
   });
 
   it('creates an agent user linked to an existing agent record', async () => {
-    const r = await t
-      .http()
-      .post('/api/users')
-      .set(as(tok.admin))
-      .send({
-        email: 'a2@test.local',
-        password: 'long-enough-secret',
-        role: 'agent',
-        employeeCode: 'A2',
-      });
+    const r = await t.http().post('/api/users').set(as(tok.admin)).send({
+      email: 'a2@test.local',
+      password: 'long-enough-secret',
+      role: 'agent',
+      employeeCode: 'A2',
+    });
     expect(r.status).toBe(201);
     expect(r.body).toEqual(expect.objectContaining({ role: 'agent', employeeCode: 'A2' }));
     const signIn = await login('a2@test.local', 'long-enough-secret');
@@ -109,32 +105,24 @@ describe('user administration', () => {
       .send({ email: 'nobody@test.local', password: 'long-enough-secret', role: 'agent' });
     expect(none.status).toBe(400);
     expect(none.body.message).toBe('An agent user needs the employeeCode of their agent record');
-    const unknown = await t
-      .http()
-      .post('/api/users')
-      .set(as(tok.admin))
-      .send({
-        email: 'nobody@test.local',
-        password: 'long-enough-secret',
-        role: 'agent',
-        employeeCode: 'ZZ9',
-      });
+    const unknown = await t.http().post('/api/users').set(as(tok.admin)).send({
+      email: 'nobody@test.local',
+      password: 'long-enough-secret',
+      role: 'agent',
+      employeeCode: 'ZZ9',
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toBe('Agent ZZ9 does not exist');
     expect(await countUsers()).toBe(before);
   });
 
   it('refuses a second sign-in for the same agent record with 409', async () => {
-    const r = await t
-      .http()
-      .post('/api/users')
-      .set(as(tok.admin))
-      .send({
-        email: 'a1.again@test.local',
-        password: 'long-enough-secret',
-        role: 'agent',
-        employeeCode: 'A1',
-      });
+    const r = await t.http().post('/api/users').set(as(tok.admin)).send({
+      email: 'a1.again@test.local',
+      password: 'long-enough-secret',
+      role: 'agent',
+      employeeCode: 'A1',
+    });
     expect(r.status).toBe(409);
     expect(r.body.message).toBe('Agent A1 already has a sign-in');
   });

@@ -101,7 +101,11 @@ export class UsersService {
   }
 
   /** An `agent` user must be linked to an agent record; others may be. */
-  private async agentIdFor(m: EntityManager, role: Role, code: string | null): Promise<number | null> {
+  private async agentIdFor(
+    m: EntityManager,
+    role: Role,
+    code: string | null,
+  ): Promise<number | null> {
     if (!code) {
       if (role === 'agent') {
         throw invalid('An agent user needs the employeeCode of their agent record');

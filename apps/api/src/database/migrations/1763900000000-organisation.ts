@@ -78,7 +78,9 @@ export class Organisation1763900000000 implements MigrationInterface {
         CONSTRAINT ck_app_user_agent_role CHECK (role <> 'agent' OR agent_id IS NOT NULL)
       )`);
     await q.query(`CREATE UNIQUE INDEX uq_app_user_email ON app_user (lower(email))`);
-    await q.query(`CREATE UNIQUE INDEX uq_app_user_agent ON app_user (agent_id) WHERE agent_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX uq_app_user_agent ON app_user (agent_id) WHERE agent_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE audit_log (
         id          bigserial PRIMARY KEY,

@@ -76,7 +76,9 @@ export class Calls1763900100000 implements MigrationInterface {
         ${measures},
         CONSTRAINT pk_call_rollup_15m PRIMARY KEY (interval_start, campaign_id, agent_id)
       )`);
-    await q.query(`CREATE INDEX ix_call_rollup_15m_agent_date ON call_rollup_15m (agent_id, local_date)`);
+    await q.query(
+      `CREATE INDEX ix_call_rollup_15m_agent_date ON call_rollup_15m (agent_id, local_date)`,
+    );
     // agent × campaign × local day: ranges by day, agent, team or campaign read ~30× fewer rows.
     await q.query(`
       CREATE TABLE call_rollup_day (
@@ -87,7 +89,9 @@ export class Calls1763900100000 implements MigrationInterface {
         ${measures},
         CONSTRAINT pk_call_rollup_day PRIMARY KEY (local_date, campaign_id, agent_id)
       )`);
-    await q.query(`CREATE INDEX ix_call_rollup_day_agent ON call_rollup_day (agent_id, local_date)`);
+    await q.query(
+      `CREATE INDEX ix_call_rollup_day_agent ON call_rollup_day (agent_id, local_date)`,
+    );
     // team × campaign × 15 minutes: the floor's and the Service page's intraday curves.
     await q.query(`
       CREATE TABLE call_rollup_team_15m (
@@ -99,7 +103,9 @@ export class Calls1763900100000 implements MigrationInterface {
         ${measures},
         CONSTRAINT pk_call_rollup_team_15m PRIMARY KEY (interval_start, campaign_id, team_id)
       )`);
-    await q.query(`CREATE INDEX ix_call_rollup_team_15m_team_date ON call_rollup_team_15m (team_id, local_date)`);
+    await q.query(
+      `CREATE INDEX ix_call_rollup_team_15m_team_date ON call_rollup_team_15m (team_id, local_date)`,
+    );
     // campaign × 15 minutes: the floor-wide intraday curves and the staffing forecast (a few
     // thousand rows a month however many agents there are).
     await q.query(`
@@ -111,7 +117,9 @@ export class Calls1763900100000 implements MigrationInterface {
         ${measures},
         CONSTRAINT pk_call_rollup_campaign_15m PRIMARY KEY (interval_start, campaign_id)
       )`);
-    await q.query(`CREATE INDEX ix_call_rollup_campaign_15m_date ON call_rollup_campaign_15m (local_date, campaign_id)`);
+    await q.query(
+      `CREATE INDEX ix_call_rollup_campaign_15m_date ON call_rollup_campaign_15m (local_date, campaign_id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -28,7 +28,11 @@ async function upsert(
   return { imported, updated, duplicates: batchSize - r.rows.length };
 }
 
-async function codeMap(client: PoolClient, table: string, codeColumn: string): Promise<Map<string, number>> {
+async function codeMap(
+  client: PoolClient,
+  table: string,
+  codeColumn: string,
+): Promise<Map<string, number>> {
   const r = await client.query<{ id: number; code: string }>(
     `SELECT id, ${codeColumn} AS code FROM ${table}`,
   );
@@ -298,7 +302,10 @@ export class AgentsImport implements ImportHandler<AgentRow> {
       p.add('team_code', `team_code "${teamCode}" is not a known team (import teams first)`);
     }
     if (hireDate && terminationDate && terminationDate < hireDate) {
-      p.add('termination_date', `termination_date ${terminationDate} is before hire_date ${hireDate}`);
+      p.add(
+        'termination_date',
+        `termination_date ${terminationDate} is before hire_date ${hireDate}`,
+      );
     }
     if (terminationType && !terminationDate) {
       p.add('termination_type', 'termination_type is given without a termination_date');
