@@ -32,6 +32,7 @@ export const appRoutes: Route[] = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       page('floor', () => import('./floor/floor.routes').then((m) => m.floorRoutes)),
       page('service', () => import('./service/service.routes').then((m) => m.serviceRoutes)),
+      page('staffing', () => import('./staffing/staffing.routes').then((m) => m.staffingRoutes)),
       page('schedules', () =>
         import('./schedules/schedules.routes').then((m) => m.schedulesRoutes),
       ),

@@ -9,6 +9,7 @@ import type { IconName } from '@floorwise/ui';
 export type PageId =
   | 'floor'
   | 'service'
+  | 'staffing'
   | 'schedules'
   | 'bonuses'
   | 'burnout'
@@ -79,6 +80,15 @@ export const PAGES: readonly PageDef[] = [
     icon: 'wellbeing',
     section: 'People',
     roles: ALL,
+  },
+  {
+    // In People, not Operations: how many people the calls need, beside burnout and turnover.
+    id: 'staffing',
+    path: 'staffing',
+    label: 'Staffing',
+    icon: 'agent',
+    section: 'People',
+    roles: ['manager', 'hr', 'admin'],
   },
   {
     id: 'turnover',

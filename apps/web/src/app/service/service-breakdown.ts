@@ -9,7 +9,7 @@ import {
   DurationPipe,
   Icon,
   NumberFormatPipe,
-  PercentFormatPipe,
+  PercentFixedPipe,
   SortState,
   sortRows,
   SortValue,
@@ -59,7 +59,7 @@ const ACCESSORS: Readonly<Record<string, (row: BreakdownRow) => SortValue>> = {
     TypedCellDef,
     TypedRowDef,
     NumberFormatPipe,
-    PercentFormatPipe,
+    PercentFixedPipe,
     DurationPipe,
   ],
   template: `
@@ -97,7 +97,9 @@ const ACCESSORS: Readonly<Record<string, (row: BreakdownRow) => SortValue>> = {
         </ng-container>
         <ng-container matColumnDef="offered">
           <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">Offered</th>
-          <td mat-cell *matCellDef="let r; table: sorted()" class="fw-num">{{ r.offered | num }}</td>
+          <td mat-cell *matCellDef="let r; table: sorted()" class="fw-num">
+            {{ r.offered | num }}
+          </td>
         </ng-container>
         <ng-container matColumnDef="answered">
           <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">Answered</th>
@@ -114,13 +116,13 @@ const ACCESSORS: Readonly<Record<string, (row: BreakdownRow) => SortValue>> = {
         <ng-container matColumnDef="abandonRate">
           <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">Abandon rate</th>
           <td mat-cell *matCellDef="let r; table: sorted()" class="fw-num">
-            {{ r.abandonRate | percent }}
+            {{ r.abandonRate | percentFixed }}
           </td>
         </ng-container>
         <ng-container matColumnDef="serviceLevel">
           <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">SL 20 s</th>
           <td mat-cell *matCellDef="let r; table: sorted()" class="fw-num">
-            {{ r.serviceLevel | percent }}
+            {{ r.serviceLevel | percentFixed }}
           </td>
         </ng-container>
         <ng-container matColumnDef="asa">

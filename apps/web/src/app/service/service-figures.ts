@@ -1,6 +1,5 @@
 import type { CallStatsRow, HandleTimeRow } from '@floorwise/contracts';
 import {
-  addDays,
   datesInRange,
   formatClock,
   formatClockSpan,
@@ -153,11 +152,7 @@ export interface TimeAxis {
   title: (key: string) => string;
 }
 
-export function timeAxis(
-  range: LocalDateRange,
-  grouping: Grouping,
-  locale?: string,
-): TimeAxis {
+export function timeAxis(range: LocalDateRange, grouping: Grouping, locale?: string): TimeAxis {
   const days = rangeDays(range);
   const minutes = intervalMinutesOf(grouping);
   if (!minutes) {
@@ -172,7 +167,9 @@ export function timeAxis(
   return {
     label: (key) => {
       const [date, time] = key.split('T');
-      return time === '00:00' && days > 1 ? formatDayLabel(date, locale) : formatClock(time, locale);
+      return time === '00:00' && days > 1
+        ? formatDayLabel(date, locale)
+        : formatClock(time, locale);
     },
     show: (key) => {
       const time = key.split('T')[1] ?? '';

@@ -1,29 +1,28 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { ActivatedRoute, Router } from '@angular/router';
-import type { CampaignDto, TeamDto } from '@floorwise/contracts';
+import type { CallStatsRow, CampaignDto, HandleTimeRow, TeamDto } from '@floorwise/contracts';
 import {
   Alert,
   ComboChartData,
   ComboPanel,
+  durationAxis,
   formatDuration,
   formatNumber,
   formatPercent,
   formatRange,
   FwComboChart,
-  FwDateRangePicker,
   localDateOf,
   LocalDateRange,
   NumberFormatPipe,
   PageHeader,
-  PercentFormatPipe,
+  PercentFixedPipe,
   rangeDays,
   StatCard,
   DurationPipe,
@@ -31,10 +30,11 @@ import {
 } from '@floorwise/ui';
 import { forkJoin, map } from 'rxjs';
 import { AuthService } from '../core/auth.service';
-import { loadOnChange } from '../core/load';
+import { Loaded, loadOnChange } from '../core/load';
 import { OrgApi } from '../organisation/org-api.service';
 import { CallsApi } from './calls-api.service';
 import { CallsDialog, CallsDialogData } from './calls-dialog';
+import { FwDateRangePicker } from './date-range-picker';
 import { ServiceBreakdown } from './service-breakdown';
 import {
   BreakdownRow,
@@ -58,6 +58,11 @@ import {
   stateFromParams,
   timelineQuery,
 } from './service-query';
+
+interface BreakdownData {
+  stats: CallStatsRow[];
+  handleTime: HandleTimeRow[];
+}
 
 const BREAKDOWN_LABEL: Readonly<Record<Breakdown, string>> = {
   team: 'team',
@@ -83,13 +88,12 @@ const BREAKDOWN_LABEL: Readonly<Record<Breakdown, string>> = {
     MatHint,
     MatSelect,
     MatOption,
-    MatButton,
     MatProgressBar,
     MatTabGroup,
     MatTab,
     ServiceBreakdown,
     NumberFormatPipe,
-    PercentFormatPipe,
+    PercentFixedPipe,
     DurationPipe,
   ],
   templateUrl: './service-page.html',
@@ -126,7 +130,12 @@ export class ServicePage {
   }));
   protected readonly rangeText = computed(() => formatRange(this.range()));
   protected readonly grouping = computed(() => effectiveGrouping(this.state()));
-  protected readonly intervalsAllowed = computed(() => rangeDays(this.range()) <= MAX_INTERVAL_DAYS);
+  protected readonly filtered = computed(() =>
+    Boolean(this.state().campaignCode || this.state().teamCode),
+  );
+  protected readonly intervalsAllowed = computed(
+    () => rangeDays(this.range()) <= MAX_INTERVAL_DAYS,
+  );
 
   protected readonly lookups = loadOnChange(
     () => true,
@@ -139,7 +148,9 @@ export class ServicePage {
   protected readonly campaignNames = computed(
     () => new Map(this.campaigns().map((c) => [c.campaignCode, c.name])),
   );
-  protected readonly teamNames = computed(() => new Map(this.teams().map((t) => [t.teamCode, t.name])));
+  protected readonly teamNames = computed(
+    () => new Map(this.teams().map((t) => [t.teamCode, t.name])),
+  );
 
   protected readonly timeline = loadOnChange(
     () => timelineQuery(this.state()),
@@ -149,9 +160,7 @@ export class ServicePage {
   protected readonly byTeam = this.breakdown('team');
   protected readonly byAgent = this.breakdown('agent');
 
-  protected readonly loading = computed(
-    () => this.timeline().loading || this.byCampaign().loading,
-  );
+  protected readonly loading = computed(() => this.timeline().loading || this.byCampaign().loading);
   protected readonly error = computed(() => this.timeline().error ?? this.byCampaign().error);
 
   /** The cards: exact range figures from the rows by campaign (see `summarizeRange`). */
@@ -195,14 +204,25 @@ export class ServicePage {
       ],
     };
   });
-  protected readonly panels: readonly ComboPanel[] = [
-    { left: { name: 'Calls', format: (v) => formatNumber(v) }, weight: 3 },
-    {
-      left: { name: 'Service level', format: (v) => formatPercent(v, undefined, 0), min: 0, max: 1 },
-      right: { name: 'ASA (m:ss)', format: formatDuration },
-      weight: 2,
-    },
-  ];
+  /** Calls above; service level (0–100 %) and ASA (on round m:ss ticks) below. */
+  protected readonly panels = computed<readonly ComboPanel[]>(() => {
+    const asa = this.chart().series.find((s) => s.name === 'ASA')?.values ?? [];
+    const asaAxis = durationAxis(Math.max(0, ...asa.map((v) => v ?? 0)));
+    return [
+      { left: { name: 'Calls', format: (v) => formatNumber(v) }, weight: 3 },
+      {
+        left: {
+          name: 'Service level',
+          format: (v) => formatPercent(v, undefined, 0),
+          min: 0,
+          max: 1,
+          interval: 0.25,
+        },
+        right: { name: 'ASA (m:ss)', format: formatDuration, min: 0, ...asaAxis },
+        weight: 2,
+      },
+    ];
+  });
   protected readonly chartTitle = computed(() => {
     const g = this.grouping();
     return g === 'day'
@@ -232,7 +252,8 @@ export class ServicePage {
   }
 
   protected openRow(kind: Breakdown, row: BreakdownRow): void {
-    const names = kind === 'team' ? this.teamNames() : kind === 'campaign' ? this.campaignNames() : null;
+    const names =
+      kind === 'team' ? this.teamNames() : kind === 'campaign' ? this.campaignNames() : null;
     const name = names?.get(row.key);
     this.drill({
       groupBy: kind,
@@ -270,16 +291,14 @@ export class ServicePage {
   }
 
   private breakdown(groupBy: Breakdown) {
-    return loadOnChange(
+    return loadOnChange<ReturnType<typeof breakdownQuery>, BreakdownData>(
       () => breakdownQuery(this.state(), groupBy),
       (query) =>
         forkJoin({ stats: this.calls.stats(query), handleTime: this.calls.handleTime(query) }),
     );
   }
 
-  private rowsOf(
-    loaded: ReturnType<ServicePage['breakdown']> extends () => infer L ? L : never,
-  ): BreakdownRow[] {
+  private rowsOf(loaded: Loaded<BreakdownData>): BreakdownRow[] {
     const value = loaded.value;
     return value ? withHandleTime(value.stats, value.handleTime) : [];
   }

@@ -125,7 +125,8 @@ export function drillQuery(
   offset = 0,
   limit = DRILL_PAGE_SIZE,
 ): CallListQuery {
-  const minutes = target.groupBy === 'interval' ? intervalMinutesOf(effectiveGrouping(state)) : undefined;
+  const minutes =
+    target.groupBy === 'interval' ? intervalMinutesOf(effectiveGrouping(state)) : undefined;
   return {
     from: state.from,
     to: state.to,

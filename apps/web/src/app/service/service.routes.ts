@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** Service is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** Service: service level, speed of answer, handle time and abandons, down to the calls. */
 export const serviceRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./service-page').then((m) => m.ServicePage) },
 ];

@@ -31,7 +31,9 @@ describe('FwComboChart', () => {
     const fake = fakeEcharts();
     TestBed.overrideComponent(FwComboChart, {
       set: {
-        providers: [{ provide: NGX_ECHARTS_CONFIG, useValue: { echarts: () => Promise.resolve(fake) } }],
+        providers: [
+          { provide: NGX_ECHARTS_CONFIG, useValue: { echarts: () => Promise.resolve(fake) } },
+        ],
       },
     });
     const fixture = TestBed.createComponent(FwComboChart);
@@ -53,7 +55,9 @@ describe('FwComboChart', () => {
     fake.handlers['click']({ offsetX: 900, offsetY: 10 });
     expect(clicks).toEqual([{ index: 1, category: 'Tue' }]);
     expect(
-      (fixture.nativeElement as HTMLElement).querySelector('[role=img]')?.getAttribute('aria-label'),
+      (fixture.nativeElement as HTMLElement)
+        .querySelector('[role=img]')
+        ?.getAttribute('aria-label'),
     ).toBe('Calls. Offered — Mon: 3, Tue: 4, Wed: 5');
   });
 

@@ -52,9 +52,7 @@ export class FwComboChart {
   readonly data = input.required<ComboChartData>();
   readonly panels = input<readonly ComboPanel[]>([]);
   readonly xAxisName = input<string | undefined>(undefined);
-  readonly axisLabel = input<((category: string, index: number) => string) | undefined>(
-    undefined,
-  );
+  readonly axisLabel = input<((category: string, index: number) => string) | undefined>(undefined);
   readonly showAxisLabel = input<((category: string, index: number) => boolean) | undefined>(
     undefined,
   );

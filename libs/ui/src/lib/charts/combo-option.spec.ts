@@ -1,8 +1,13 @@
-import { buildComboOption, COMBO_SIDE_ROOM, comboPanelLayout, ComboChartData } from './combo-option';
+import {
+  buildComboOption,
+  COMBO_SIDE_ROOM,
+  comboPanelLayout,
+  ComboChartData,
+} from './combo-option';
 
 interface Inspected {
   grid: { left: number; right: number; top: number; height: number }[];
-  legend: { show: boolean; data: string[] };
+  legend: { show: boolean; type: string; data: string[] };
   xAxis: {
     gridIndex: number;
     data: string[];
@@ -29,7 +34,7 @@ interface Inspected {
     yAxisIndex: number;
     data: (number | null)[];
     connectNulls?: boolean;
-    markLine?: { data: { yAxis?: number; xAxis?: string; label: { formatter: string } }[] };
+    markLine?: { data: { yAxis?: number; xAxis?: string; label: object }[] };
   }[];
   tooltip: { trigger: string; formatter: (p: unknown) => string };
   axisPointer: { link: unknown[] };
@@ -50,7 +55,11 @@ const service: ComboChartData = {
 };
 const panels = [
   { left: { name: 'Calls' }, weight: 3 },
-  { left: { name: 'SL', format: pct, min: 0, max: 1 }, right: { name: 'ASA (m:ss)', format: mss }, weight: 2 },
+  {
+    left: { name: 'SL', format: pct, min: 0, max: 1, interval: 0.25 },
+    right: { name: 'ASA (m:ss)', format: mss },
+    weight: 2,
+  },
 ];
 
 describe('buildComboOption', () => {
@@ -79,7 +88,7 @@ describe('buildComboOption', () => {
       ['line', 1, 1],
       ['line', 1, 2],
     ]);
-    expect(option.yAxis[1]).toMatchObject({ min: 0, max: 1 });
+    expect(option.yAxis[1]).toMatchObject({ min: 0, max: 1, interval: 0.25 });
     expect(option.yAxis[1].axisLabel.formatter?.(0.8)).toBe('80%');
     expect(option.yAxis[2].axisLabel.formatter?.(75)).toBe('1:15');
   });
@@ -146,7 +155,10 @@ describe('buildComboOption', () => {
     const option = inspect(
       buildComboOption(curve, {
         panels: [{ left: { name: 'Share', format: pct, min: 0, max: 1 } }],
-        valueMarks: [{ value: 0.8, label: 'Target 80%' }],
+        valueMarks: [
+          { value: 0.8, label: 'Target 80%', labelAt: 'below' },
+          { value: 0.85, label: 'Cap 85%' },
+        ],
         categoryMarks: [
           { category: '14', label: 'Need 14' },
           { category: '99', label: 'off the axis' },
@@ -154,17 +166,19 @@ describe('buildComboOption', () => {
       }),
     );
     expect(option.series[0].markLine?.data).toEqual([
-      expect.objectContaining({ yAxis: 0.8, label: expect.objectContaining({ formatter: 'Target 80%' }) }),
-      expect.objectContaining({ xAxis: '14', label: expect.objectContaining({ formatter: 'Need 14' }) }),
+      { yAxis: 0.8, label: { formatter: 'Target 80%', position: 'insideEndBottom' } },
+      { yAxis: 0.85, label: { formatter: 'Cap 85%', position: 'insideEndTop' } },
+      { xAxis: '14', label: { formatter: 'Need 14', position: 'end', rotate: 0 } },
     ]);
     expect(option.series[1].markLine).toBeUndefined();
     expect(option.xAxis[0].boundaryGap).toBe(false);
     expect(option.grid[0].right).toBe(16);
   });
 
-  it('shows a legend only for several series', () => {
+  it('shows a legend only for several series, on one scrolling line', () => {
     expect(inspect(buildComboOption(service, { panels })).legend).toMatchObject({
       show: true,
+      type: 'scroll',
       data: ['Offered', 'Abandoned', 'Service level', 'ASA'],
     });
     const one = { categories: ['a'], series: [{ name: 'x', type: 'bar' as const, values: [1] }] };

@@ -45,6 +45,8 @@ export interface ComboAxis {
   format?: ValueFormatter;
   min?: number;
   max?: number;
+  /** Fixed step between ticks (e.g. 0.25 for a 0–100% axis, 60 for minutes). */
+  interval?: number;
 }
 
 /** A plot area with its own value axes; panels share the category axis and stack top-down. */
@@ -61,6 +63,8 @@ export interface ComboValueMark {
   label: string;
   panel?: number;
   axis?: ComboAxisSide;
+  /** Which side of the line its label sits on (two close lines: one above, one below). */
+  labelAt?: 'above' | 'below';
 }
 
 /** A vertical reference line at a category (e.g. the required number of agents). */
@@ -105,7 +109,10 @@ export function comboPanelLayout(
 ): { top: number; height: number }[] {
   const top = (withLegend ? LEGEND_ROOM : 0) + AXIS_NAME_ROOM;
   const bottom = 26 + (withXAxisName ? 22 : 0);
-  const plot = Math.max(40 * weights.length, height - top - bottom - PANEL_GAP * (weights.length - 1));
+  const plot = Math.max(
+    40 * weights.length,
+    height - top - bottom - PANEL_GAP * (weights.length - 1),
+  );
   const sum = weights.reduce((a, b) => a + b, 0) || 1;
   let y = top;
   return weights.map((weight) => {
@@ -160,6 +167,7 @@ export function buildComboOption(
         nameTextStyle: { ...AXIS_TEXT, align: side === 'left' ? 'left' : 'right' },
         min: axis.min,
         max: axis.max,
+        interval: axis.interval,
         axisLabel: {
           ...AXIS_TEXT,
           formatter: axis.format ? (v: number) => (axis.format as ValueFormatter)(v) : undefined,
@@ -203,8 +211,10 @@ export function buildComboOption(
 
   // Reference lines ride on the first series of their panel and axis.
   const marks = new Map<number, NonNullable<MarkLineComponentOption['data']>>();
-  const addMark = (seriesIndex: number, item: NonNullable<MarkLineComponentOption['data']>[number]) =>
-    marks.set(seriesIndex, [...(marks.get(seriesIndex) ?? []), item]);
+  const addMark = (
+    seriesIndex: number,
+    item: NonNullable<MarkLineComponentOption['data']>[number],
+  ) => marks.set(seriesIndex, [...(marks.get(seriesIndex) ?? []), item]);
   for (const mark of settings.valueMarks ?? []) {
     const i = data.series.findIndex(
       (s) => (s.panel ?? 0) === (mark.panel ?? 0) && (s.axis ?? 'left') === (mark.axis ?? 'left'),
@@ -212,16 +222,20 @@ export function buildComboOption(
     if (i >= 0) {
       addMark(i, {
         yAxis: mark.value,
-        label: { formatter: mark.label, position: 'insideEndTop' },
+        label: {
+          formatter: mark.label,
+          position: mark.labelAt === 'below' ? 'insideEndBottom' : 'insideEndTop',
+        },
       });
     }
   }
   for (const mark of settings.categoryMarks ?? []) {
     const i = data.series.findIndex((s) => (s.panel ?? 0) === (mark.panel ?? 0));
     if (i >= 0 && data.categories.includes(mark.category)) {
+      // Above the top of the plot, level: a label along a vertical line is hard to read.
       addMark(i, {
         xAxis: mark.category,
-        label: { formatter: mark.label, position: 'insideEndTop' },
+        label: { formatter: mark.label, position: 'end', rotate: 0 },
       });
     }
   }
@@ -271,8 +285,7 @@ export function buildComboOption(
     const lines = data.series.map((s, i) => {
       const v = s.values[index];
       const format = formatOf(s);
-      const text =
-        v === null || v === undefined ? '—' : format ? format(v) : String(v);
+      const text = v === null || v === undefined ? '—' : format ? format(v) : String(v);
       return tooltipLine(s.name, text, palette[i % palette.length]);
     });
     return tooltipTitle(title(data.categories[index], index)) + lines.join('');
@@ -290,8 +303,11 @@ export function buildComboOption(
     })),
     legend: {
       show: withLegend,
+      // One line that scrolls on a narrow screen, instead of wrapping over the plot.
+      type: 'scroll',
       top: 0,
       left: 0,
+      right: 0,
       icon: 'roundRect',
       textStyle: AXIS_TEXT,
       data: data.series.map((s) => s.name),

@@ -143,9 +143,14 @@ export function formatClockSpan(hhmm: string, minutes: number, locale?: string):
     return hhmm;
   }
   const start = Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2]));
-  return new Intl.DateTimeFormat(locale, {
+  const end = start + minutes * 60_000;
+  const format = new Intl.DateTimeFormat(locale, {
     hour: 'numeric',
     minute: '2-digit',
     timeZone: 'UTC',
-  }).formatRange(start, start + minutes * 60_000);
+  });
+  // Across midnight a range would name both dates; the span of a slot is just two clock times.
+  return end < DAY_MS
+    ? format.formatRange(start, end)
+    : `${format.format(start)} – ${format.format(end - DAY_MS)}`;
 }

@@ -46,7 +46,9 @@ describe('FwHeatmapChart', () => {
     expect(option.series[0].type).toBe('heatmap');
     expect(option.visualMap.max).toBe(9);
     expect(
-      (fixture.nativeElement as HTMLElement).querySelector('[role=img]')?.getAttribute('aria-label'),
+      (fixture.nativeElement as HTMLElement)
+        .querySelector('[role=img]')
+        ?.getAttribute('aria-label'),
     ).toBe('Required agents (Scheduled agents). Mon 3 Mar: up to 9, Tue 4 Mar: up to no data');
   });
 });

@@ -41,6 +41,7 @@ export class FwHeatmapChart {
   readonly showColumnLabel = input<((column: string, index: number) => boolean) | undefined>(
     undefined,
   );
+  readonly rowLabel = input<((row: string, index: number) => string) | undefined>(undefined);
   readonly cellTitle = input<((column: string, row: string) => string) | undefined>(undefined);
   readonly height = input(320);
   readonly caption = input<string | null>(null);
@@ -58,6 +59,7 @@ export class FwHeatmapChart {
       transpose: this.transpose(),
       showValues: this.showValues(),
       showColumnLabel: this.showColumnLabel(),
+      rowLabel: this.rowLabel(),
       cellTitle: this.cellTitle(),
     }),
   );

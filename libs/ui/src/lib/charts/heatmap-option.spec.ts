@@ -3,7 +3,13 @@ import { buildHeatmapOption, HeatmapData } from './heatmap-option';
 interface Inspected {
   xAxis: { data: string[]; position?: string; axisLabel: { interval: unknown } };
   yAxis: { data: string[]; inverse: boolean };
-  visualMap: { min: number; max: number; dimension: number; text: string[]; inRange: { color: string[] } };
+  visualMap: {
+    min: number;
+    max: number;
+    dimension: number;
+    text: string[];
+    inRange: { color: string[] };
+  };
   series: {
     type: string;
     data: { value: (number | string)[]; label: { color: string } }[];
@@ -50,7 +56,11 @@ describe('buildHeatmapOption', () => {
   });
 
   it('keeps a scale for an all-zero week', () => {
-    const idle: HeatmapData = { columns: ['08:00'], rows: ['Mon'], cells: [{ x: 0, y: 0, value: 0 }] };
+    const idle: HeatmapData = {
+      columns: ['08:00'],
+      rows: ['Mon'],
+      cells: [{ x: 0, y: 0, value: 0 }],
+    };
     expect(inspect(buildHeatmapOption(idle, { valueName: 'Agents' })).visualMap.max).toBe(1);
   });
 
@@ -88,6 +98,15 @@ describe('buildHeatmapOption', () => {
     expect(option.xAxis).toMatchObject({ data: week.rows, position: 'top' });
     expect(option.yAxis).toMatchObject({ data: week.columns, inverse: true });
     expect(option.series[0].data[2].value).toEqual([0, 2, 20]);
+  });
+
+  it('writes row labels as asked, e.g. on two lines across a phone', () => {
+    const option = buildHeatmapOption(week, {
+      valueName: 'Agents',
+      transpose: true,
+      rowLabel: (row) => row.replace(' ', '\n'),
+    }) as unknown as { xAxis: { axisLabel: { formatter: (v: string, i: number) => string } } };
+    expect(option.xAxis.axisLabel.formatter('Mon 3 Mar', 0)).toBe('Mon\n3 Mar');
   });
 
   it('thins the interval labels as asked', () => {

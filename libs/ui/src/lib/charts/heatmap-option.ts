@@ -47,6 +47,8 @@ export interface HeatmapOptionSettings {
   showValues?: boolean;
   /** Which columns get an axis label (thinning); default all, overlaps hidden. */
   showColumnLabel?: (column: string, index: number) => boolean;
+  /** The text of a row on its axis (e.g. two short lines when rows run across a phone). */
+  rowLabel?: (row: string, index: number) => string;
   /** Tooltip heading of a cell; default "row · column". */
   cellTitle?: (column: string, row: string) => string;
   /** Colours from the lowest to the highest value. */
@@ -54,7 +56,13 @@ export interface HeatmapOptionSettings {
 }
 
 /** Light to dark: the darker a cell, the more it needs. */
-export const HEATMAP_COLORS: readonly string[] = ['#f3f6fb', '#c6d6ee', '#6f95cc', '#3465a4', '#1c3559'];
+export const HEATMAP_COLORS: readonly string[] = [
+  '#f3f6fb',
+  '#c6d6ee',
+  '#6f95cc',
+  '#3465a4',
+  '#1c3559',
+];
 
 /** A label is printed white once its cell is past this share of the scale (the dark end). */
 const DARK_SHARE = 0.55;
@@ -104,7 +112,16 @@ export function buildHeatmapOption(
     nameTextStyle: AXIS_TEXT,
     axisTick: { show: false },
     axisLine: { show: false },
-    axisLabel: { ...AXIS_TEXT, interval: 0 },
+    axisLabel: {
+      ...AXIS_TEXT,
+      interval: 0,
+      // Room for a two-line label (weekday over day).
+      lineHeight: 14,
+      formatter: settings.rowLabel
+        ? (value: string, index: number) =>
+            (settings.rowLabel as NonNullable<HeatmapOptionSettings['rowLabel']>)(value, index)
+        : undefined,
+    },
   };
 
   const cells = data.cells.map((cell) => {
@@ -133,13 +150,15 @@ export function buildHeatmapOption(
     grid: {
       left: 8,
       right: 8,
-      top: transpose ? 28 : settings.columnAxisName ? 24 : 8,
+      top: transpose ? 44 : settings.columnAxisName ? 24 : 8,
       bottom: 64,
       outerBoundsMode: 'same',
       outerBoundsContain: 'axisLabel',
     },
     tooltip: { trigger: 'item', confine: true, formatter: tooltipFormatter },
-    xAxis: transpose ? { ...rowAxis, position: 'top' } : { ...columnAxis, nameLocation: 'middle', nameGap: 26 },
+    xAxis: transpose
+      ? { ...rowAxis, position: 'top' }
+      : { ...columnAxis, nameLocation: 'middle', nameGap: 26 },
     // The first row (or column, transposed) reads at the top.
     yAxis: transpose ? { ...columnAxis, inverse: true } : { ...rowAxis, inverse: true },
     visualMap: {

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { FwDateRangePicker } from './date-range-picker';
-import { LocalDateRange } from './date-range';
+import type { LocalDateRange } from '@floorwise/ui';
 
 describe('FwDateRangePicker', () => {
   function create(range: LocalDateRange) {
@@ -21,7 +21,7 @@ describe('FwDateRangePicker', () => {
   it('calls any other range custom', async () => {
     const { fixture, el } = create({ from: '2025-03-02', to: '2025-03-04' });
     await fixture.whenStable();
-    expect(el.querySelector('mat-select')?.textContent).toContain('Custom range');
+    expect(el.querySelector('mat-select')?.textContent).toContain('Custom dates');
   });
 
   it('emits the days of a chosen preset', async () => {
@@ -32,15 +32,17 @@ describe('FwDateRangePicker', () => {
     expect(emitted).toEqual([{ from: '2025-02-12', to: '2025-03-11' }]);
   });
 
-  it('emits a typed range once its end is set, and ignores a backwards one', async () => {
-    const { fixture, emitted } = create({ from: '2025-03-05', to: '2025-03-11' });
+  it('emits typed dates once they make a range, and ignores a backwards one', async () => {
+    const { fixture, emitted, el } = create({ from: '2025-03-05', to: '2025-03-11' });
     await fixture.whenStable();
-    const [start, end] = fixture.debugElement.queryAll((d) => d.name === 'input');
-    start.triggerEventHandler('dateChange', { value: new Date(2025, 1, 3) });
-    end.triggerEventHandler('dateChange', { value: new Date(2025, 1, 9) });
-    expect(emitted).toEqual([{ from: '2025-02-03', to: '2025-02-09' }]);
-    start.triggerEventHandler('dateChange', { value: new Date(2025, 1, 10) });
-    end.triggerEventHandler('dateChange', { value: new Date(2025, 1, 9) });
+    const [from, to] = [...el.querySelectorAll<HTMLInputElement>('input[type=date]')];
+    expect([from.value, to.value]).toEqual(['2025-03-05', '2025-03-11']);
+    from.value = '2025-02-03';
+    from.dispatchEvent(new Event('change'));
+    expect(emitted).toEqual([{ from: '2025-02-03', to: '2025-03-11' }]);
+    to.value = '2025-03-01';
+    to.dispatchEvent(new Event('change'));
+    // The range is still Mar 5 – 11 (the parent owns it): Mar 5 – Mar 1 runs backwards.
     expect(emitted).toHaveLength(1);
   });
 });
