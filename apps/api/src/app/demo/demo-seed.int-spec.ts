@@ -192,3 +192,46 @@ describe('without DEMO_DATA_DIR', () => {
     });
   });
 });
+
+describe('demo seeding of calls: recent weeks first, older history in the background', () => {
+  let t: TestApp;
+  let dir: string;
+  const header =
+    'call_id,employee_code,campaign_code,channel,direction,started_at,queue_seconds,talk_seconds,hold_seconds,wrap_seconds,outcome,sale_amount,hostile,qa_score,csat,customer_ref';
+  // windowEnd 2026-11-22 → the recent part starts 56 days earlier, on 2026-09-27.
+  const calls = [
+    header,
+    'K1,E2,DSUP,phone,inbound,2026-09-26T23:59:00-05:00,5,100,0,10,resolved,,false,,,',
+    'K2,E2,DSUP,phone,inbound,2026-09-27T00:00:00-05:00,5,100,0,10,resolved,,false,,,',
+    'K3,E2,DSUP,phone,inbound,2026-11-22T09:00:00-06:00,5,100,0,10,resolved,,false,,,',
+    'K4,E2,DSUP,phone,inbound,2025-12-01T09:00:00-06:00,5,100,0,10,resolved,,false,,,',
+  ].join('\n');
+
+  beforeAll(async () => {
+    dir = demoDir({
+      ...DEMO_FILES,
+      'calls.csv': calls,
+      'manifest.json': JSON.stringify({ parameters: { windowEnd: '2026-11-22' } }),
+    });
+    t = await createTestApp({ DEMO_DATA_DIR: dir, DEMO_PASSWORD });
+  });
+  afterAll(async () => {
+    await t.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = async () =>
+    (await t.sql.query(`SELECT call_id FROM calls ORDER BY call_id`)).rows.map((r) => r.call_id);
+
+  it('loads the last 56 days before answering, then the rest through backfill, once', async () => {
+    const seed = await t.app.get(DemoSeedService).seedIfEmpty();
+    expect(seed.backfillBefore).toBe('2026-09-27');
+    expect(await ids()).toEqual(['K2', 'K3']);
+    const more = await t.app.get(DemoSeedService).backfill();
+    expect(more).toEqual({ imported: 2, before: '2026-09-27' });
+    expect(await ids()).toEqual(['K1', 'K2', 'K3', 'K4']);
+    expect(await t.app.get(DemoSeedService).backfill()).toBeNull();
+    const rollup = await t.sql.query(`SELECT sum(calls)::int AS n FROM call_rollup_day`);
+    expect(rollup.rows[0].n).toBe(4);
+  });
+});
