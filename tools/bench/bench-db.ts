@@ -72,6 +72,8 @@ export async function dropDatabase(cluster: Cluster, name: string): Promise<void
 /** What a loaded database holds; a database is reused only when every field matches. */
 export interface Marker {
   key: string;
+  /** `schemaFingerprint` of a freshly migrated database when this one was loaded. */
+  schema: string;
   loaderVersion: number;
   calls: number;
   loadSeconds: number;
@@ -117,7 +119,10 @@ export async function upsertUser(
   );
 }
 
-/** Empties every calls table and drops the month partitions: the next import starts from nothing. */
+/**
+ * Empties the calls, the call-id registry and every `call_rollup_*` table, dropping the month
+ * partitions: the next import starts from nothing.
+ */
 export async function resetCalls(url: string): Promise<void> {
   await withClient(url, async (c) => {
     const parts = await c.query<{ name: string }>(
@@ -126,7 +131,10 @@ export async function resetCalls(url: string): Promise<void> {
     for (const p of parts.rows) {
       await c.query(`DROP TABLE ${p.name}`);
     }
-    await c.query('TRUNCATE call_ids, call_rollup_15m, call_rollup_day, call_rollup_team_15m');
+    const rollups = await c.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 'call\\_rollup\\_%'`,
+    );
+    await c.query(`TRUNCATE ${['call_ids', ...rollups.rows.map((r) => r.name)].join(', ')}`);
     await c.query('CHECKPOINT');
   });
 }
@@ -163,5 +171,27 @@ export async function serverFacts(url: string): Promise<ServerFacts> {
       settings[row.name] = row.setting;
     }
     return { version: v.rows[0].v, settings };
+  });
+}
+
+/**
+ * Tables, columns and indexes of the app's schema (month partitions and the bench's own tables
+ * left out): a loaded database is reused only while a freshly migrated one looks the same, so a
+ * migration that changes (even in place) forces a reload.
+ */
+export async function schemaFingerprint(url: string): Promise<string> {
+  return withClient(url, async (c) => {
+    const r = await c.query<{ f: string }>(
+      `SELECT md5(
+         (SELECT string_agg(table_name || '.' || column_name || ':' || data_type, ',' ORDER BY table_name, column_name)
+            FROM information_schema.columns
+           WHERE table_schema = 'public' AND table_name !~ '^(calls_y|bench_)')
+         || '|' ||
+         (SELECT string_agg(indexdef, ',' ORDER BY indexname)
+            FROM pg_indexes
+           WHERE schemaname = 'public' AND tablename !~ '^(calls_y|bench_)')
+       ) AS f`,
+    );
+    return r.rows[0].f;
   });
 }

@@ -78,6 +78,7 @@ export async function openLoadedDatabase(
   dir: string,
   manifest: Manifest,
   port: number,
+  schema: string,
 ): Promise<LoadedDatabase> {
   const name = databaseOf(scale).loaded;
   const url = cluster.urlOf(name);
@@ -87,10 +88,11 @@ export async function openLoadedDatabase(
   const reuse =
     marker !== null &&
     marker.key === key &&
+    marker.schema === schema &&
     marker.loaderVersion === LOADER_VERSION &&
     (expectedCalls === undefined || marker.calls === expectedCalls);
   if (!reuse) {
-    log(`database ${name}: not loaded yet (or loaded from other files): loading it…`);
+    log(`database ${name}: not loaded yet (or from other files, or an older schema): loading it…`);
     await recreateDatabase(cluster, name);
   } else {
     log(
@@ -119,6 +121,7 @@ export async function openLoadedDatabase(
   const loadSeconds = (Date.now() - started) / 1000;
   await writeMarker(url, {
     key,
+    schema,
     loaderVersion: LOADER_VERSION,
     calls,
     loadSeconds,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { freePort } from './api-server';
 import {
   BENCH_DIR,
+  databaseOf,
   DOC_FILE,
   GROWTH_AGENTS,
   GROWTH_SVG,
@@ -29,6 +30,7 @@ import { ensureGenerated, managerEmailOf } from './data-files';
 import { Figure, notBuiltFigures, num } from './figures';
 import { GrowthPoint, growthSentences, renderGrowthSvg } from './growth-chart';
 import { openLoadedDatabase } from './load-data';
+import { capturePlans } from './query-plans';
 import { log } from './log';
 import { machineFacts } from './machine';
 import { measureImports } from './measure-import';
@@ -105,26 +107,34 @@ async function runScale(
   log(`imports (${scaleKey(scale)})…`);
   const imports = await measureImports(cluster, scale, gen.dir, mode, await freePort());
 
-  const loaded = await openLoadedDatabase(cluster, scale, gen.dir, gen.manifest, await freePort());
+  const loaded = await openLoadedDatabase(
+    cluster,
+    scale,
+    gen.dir,
+    gen.manifest,
+    await freePort(),
+    imports.schema,
+  );
   let statsFigures: Figure[];
+  let statsPaths: string[];
   let lcp: Figure;
   try {
     log(`stats over ${num(loaded.calls)} calls, ${month.from} → ${month.to}…`);
     const stats = await measureStats(
       loaded.api,
       loaded.token,
-      loaded.url,
       month,
       settings.statsRuns,
       loaded.calls,
-      scaleKey(scale),
     );
     statsFigures = stats.figures;
+    statsPaths = stats.urls;
     log('largest contentful paint…');
     lcp = await measureLcp(loaded.api, loaded.url, await managerEmailOf(scale), settings.lcpRuns);
   } finally {
     await loaded.api.stop();
   }
+  await plansOrNote(cluster, databaseOf(scale).loaded, statsPaths, scaleKey(scale));
   const initialJs = measureInitialJs();
   const figures = [...imports.figures, ...statsFigures, initialJs, lcp, ...notBuiltFigures()];
   return {
@@ -147,6 +157,15 @@ async function runScale(
   };
 }
 
+/** Query plans are a diagnosis: a failure to capture them is reported, not fatal. */
+async function plansOrNote(cluster: Cluster, database: string, paths: string[], tag: string) {
+  try {
+    await capturePlans(cluster, database, paths, tag);
+  } catch (e) {
+    log(`  could not capture the query plans: ${(e as Error).message}`);
+  }
+}
+
 async function runGrowth(cluster: Cluster, started: number): Promise<void> {
   const growthLoadAtStart = Math.round(loadavg()[0] * 100) / 100;
   const points: GrowthPoint[] = [];
@@ -166,17 +185,18 @@ async function runGrowth(cluster: Cluster, started: number): Promise<void> {
       gen.dir,
       gen.manifest,
       await freePort(),
+      imports.schema,
     );
+    let paths: string[] = [];
     try {
       const stats = await measureStats(
         loaded.api,
         loaded.token,
-        loaded.url,
         month,
         SETTINGS.growth.statsRuns,
         loaded.calls,
-        `growth-${scaleKey(scale)}`,
       );
+      paths = stats.urls;
       facts = await serverFacts(loaded.url);
       points.push({
         agents,
@@ -193,6 +213,7 @@ async function runGrowth(cluster: Cluster, started: number): Promise<void> {
     } finally {
       await loaded.api.stop();
     }
+    await plansOrNote(cluster, databaseOf(scale).loaded, paths, `growth-${scaleKey(scale)}`);
   }
   const machine = machineFacts();
   const date = new Date().toISOString();
