@@ -126,7 +126,9 @@ async function main() {
     ...(demoOff ? {} : { DEMO_DATA_DIR: demoDir }),
   };
   say(`starting the API (${((Date.now() - t0) / 1000).toFixed(1)} s so far)…`);
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+  // A bounded heap keeps the API's memory flat under big imports (V8 otherwise grows lazily).
+  const heap = `--max-old-space-size=${process.env.API_HEAP_MB ?? '768'}`;
+  const api = spawn(process.execPath, [heap, join(root, 'dist/apps/api/main.js')], {
     cwd: root,
     env,
     stdio: 'inherit',

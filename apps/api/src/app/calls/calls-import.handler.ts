@@ -48,7 +48,7 @@ export class CallsImport implements ImportHandler<CallRow> {
   private copyDone: Promise<void> | null = null;
   private chunkRows = 0;
   private merging: Promise<number> | null = null;
-  private pending: string[] = [];
+  private pending: Buffer[] = [];
   private pendingRows = 0;
   private staged = 0;
   private imported = 0;
@@ -78,16 +78,19 @@ export class CallsImport implements ImportHandler<CallRow> {
     for (const r of rows) {
       text += copyLine(r);
     }
+    // One flat buffer per batch: a string built by += is a rope of every piece, which held
+    // hundreds of bytes per row while it waited (the API ran out of a 200 MB heap before).
+    const data = Buffer.from(text, 'utf8');
     this.staged += rows.length;
     if (this.merging) {
-      // The connection is busy merging the previous chunk: hold these lines until it is done.
-      this.pending.push(text);
+      // The connection is busy merging the previous chunk: hold these lines (bounded) until done.
+      this.pending.push(data);
       this.pendingRows += rows.length;
-      if (this.pendingRows >= this.chunkSize) {
+      if (this.pendingRows >= this.chunkSize / 2) {
         await this.settleMerge(client);
       }
     } else {
-      await this.copyWrite(text, rows.length);
+      await this.copyWrite(data, rows.length);
       await this.maybeStartMerge(client);
     }
     return { imported: 0, updated: 0, duplicates: 0 };
@@ -125,9 +128,9 @@ export class CallsImport implements ImportHandler<CallRow> {
     this.chunkRows = 0;
   }
 
-  private async copyWrite(text: string, rows: number): Promise<void> {
+  private async copyWrite(data: Buffer, rows: number): Promise<void> {
     this.chunkRows += rows;
-    if (this.copy && !this.copy.write(text)) {
+    if (this.copy && !this.copy.write(data)) {
       await once(this.copy, 'drain');
     }
   }
@@ -161,7 +164,7 @@ export class CallsImport implements ImportHandler<CallRow> {
     this.pending = [];
     this.pendingRows = 0;
     if (held.length > 0) {
-      await this.copyWrite(held.join(''), heldRows);
+      await this.copyWrite(Buffer.concat(held), heldRows);
       await this.maybeStartMerge(client);
     }
   }
