@@ -10,7 +10,16 @@ log="$data/start.log"
 t0=$(date +%s)
 FLOORWISE_DATA_DIR="$data" PORT=$port EMBEDDED_PG_PORT=0 npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() {
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  # npm may return before the launcher has stopped PostgreSQL: wait for it to let go of the folder.
+  for _ in $(seq 1 30); do
+    pgrep -f "postgres -D $data/pg" >/dev/null 2>&1 || break
+    sleep 1
+  done
+  rm -rf "$data" 2>/dev/null || { sleep 2; rm -rf "$data" || true; }
+}
 trap cleanup EXIT
 for _ in $(seq 1 300); do
   if curl -fsS "http://127.0.0.1:$port/api/health" >/dev/null 2>&1; then break; fi
