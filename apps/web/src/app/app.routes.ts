@@ -30,6 +30,7 @@ export const appRoutes: Route[] = [
     loadComponent: () => import('./shell/shell').then((m) => m.Shell),
     children: [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
+      page('myday', () => import('./my-day/my-day.routes').then((m) => m.myDayRoutes)),
       page('floor', () => import('./floor/floor.routes').then((m) => m.floorRoutes)),
       page('service', () => import('./service/service.routes').then((m) => m.serviceRoutes)),
       page('staffing', () => import('./staffing/staffing.routes').then((m) => m.staffingRoutes)),

@@ -9,7 +9,8 @@ describe('navFor', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0].section).toBe('My work');
     expect(groups[0].items.map((i) => [i.label, i.link])).toEqual([
-      ['My day & bonus', '/bonuses'],
+      ['My day', '/my-day'],
+      ['My bonuses', '/bonuses'],
       ['My schedule', '/schedules'],
       ['My wellbeing', '/burnout'],
     ]);
@@ -59,8 +60,13 @@ describe('navFor', () => {
     expect(ids).not.toContain('imports');
   });
 
-  it('shows an admin every page, grouped in section order', () => {
-    expect(linksOf('admin').sort()).toEqual(PAGES.map((p) => p.id).sort());
+  it('shows an admin every page but the agent-only ones, grouped in section order', () => {
+    expect(linksOf('admin').sort()).toEqual(
+      PAGES.filter((p) => p.roles.includes('admin'))
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(linksOf('admin')).not.toContain('myday');
     expect(navFor('admin').map((g) => g.section)).toEqual([
       'Operations',
       'People',
@@ -92,7 +98,7 @@ describe('homeFor', () => {
   it('sends each role to the page it comes to do', () => {
     expect(homeFor('manager')).toBe('/floor');
     expect(homeFor('hr')).toBe('/turnover');
-    expect(homeFor('agent')).toBe('/bonuses');
+    expect(homeFor('agent')).toBe('/my-day');
     expect(homeFor('admin')).toBe('/organisation/agents');
   });
 

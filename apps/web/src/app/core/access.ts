@@ -7,6 +7,7 @@ import type { IconName } from '@floorwise/ui';
  * same rules on its side; this only keeps people away from pages that would answer 403.
  */
 export type PageId =
+  | 'myday'
   | 'floor'
   | 'service'
   | 'staffing'
@@ -39,6 +40,15 @@ const ALL: readonly Role[] = ['admin', 'manager', 'hr', 'agent'];
 
 export const PAGES: readonly PageDef[] = [
   {
+    // The agent's own day: quotas, pacing and whether the daily goal is in reach.
+    id: 'myday',
+    path: 'my-day',
+    label: 'My day',
+    icon: 'floor',
+    section: 'Operations',
+    roles: ['agent'],
+  },
+  {
     id: 'floor',
     path: 'floor',
     label: 'Floor',
@@ -67,7 +77,7 @@ export const PAGES: readonly PageDef[] = [
     id: 'bonuses',
     path: 'bonuses',
     label: 'Bonuses',
-    agentLabel: 'My day & bonus',
+    agentLabel: 'My bonuses',
     icon: 'bonus',
     section: 'People',
     roles: ALL,
@@ -151,12 +161,12 @@ export const PAGES: readonly PageDef[] = [
 const HOME: Readonly<Record<Role, PageId>> = {
   manager: 'floor',
   hr: 'turnover',
-  agent: 'bonuses',
+  agent: 'myday',
   admin: 'agents',
 };
 
 /** The order of an agent's own pages: their day first. */
-const AGENT_ORDER: readonly PageId[] = ['bonuses', 'schedules', 'burnout'];
+const AGENT_ORDER: readonly PageId[] = ['myday', 'bonuses', 'schedules', 'burnout'];
 
 export function pageDef(id: PageId): PageDef {
   const def = PAGES.find((page) => page.id === id);

@@ -21,6 +21,7 @@ const routes: Routes = [
       { path: '', pathMatch: 'full', canActivate: [homeGuard], children: [] },
       { path: 'turnover', canActivate: [pageGuard], data: { page: 'turnover' }, component: Blank },
       { path: 'bonuses', canActivate: [pageGuard], data: { page: 'bonuses' }, component: Blank },
+      { path: 'my-day', canActivate: [pageGuard], data: { page: 'myday' }, component: Blank },
       { path: 'floor', canActivate: [pageGuard], data: { page: 'floor' }, component: Blank },
       { path: 'admin/users', canActivate: [pageGuard], data: { page: 'users' }, component: Blank },
       {
@@ -74,9 +75,9 @@ describe('route guards', () => {
 
   it('redirects an agent away from Turnover and Admin to their home page', async () => {
     const agent: SessionUser = { email: 'ana@floor.example', role: 'agent', employeeCode: 'E1' };
-    expect(await navigateAs(agent, '/turnover')).toBe('/bonuses');
+    expect(await navigateAs(agent, '/turnover')).toBe('/my-day');
     await router.navigateByUrl('/admin/users');
-    expect(router.url).toBe('/bonuses');
+    expect(router.url).toBe('/my-day');
   });
 
   it('lets a manager open the floor but not user administration', async () => {

@@ -14,10 +14,20 @@ export interface PendingPageCopy {
 
 export type PendingPageId = Extract<
   PageId,
-  'floor' | 'service' | 'schedules' | 'bonuses' | 'burnout' | 'turnover'
+  'myday' | 'floor' | 'service' | 'schedules' | 'bonuses' | 'burnout' | 'turnover'
 >;
 
 export const PENDING_COPY: Readonly<Record<PendingPageId, PendingPageCopy>> = {
+  myday: {
+    staff: {
+      summary: 'Your day: your quotas, how you are pacing, and whether the daily goal is in reach.',
+      willShow: [
+        'Calls, sales and saves today against your quotas, with pacing (ahead, on pace, behind)',
+        'The projected end-of-shift figure and whether the daily goal (and an early release) is in reach',
+        'Your team’s totals beside your own figures — never another agent’s',
+      ],
+    },
+  },
   floor: {
     staff: {
       summary:
@@ -74,9 +84,8 @@ export const PENDING_COPY: Readonly<Record<PendingPageId, PendingPageCopy>> = {
     },
     agent: {
       summary:
-        'Your day: calls against your quota, your SPIFF progress and earnings, and your pay estimate. You see only your own figures and team totals.',
+        'Your SPIFF campaigns: progress, awards and earnings. You see only your own figures and team totals.',
       willShow: [
-        'Calls, sales and saves today against your quota, and whether you are on pace',
         'Each SPIFF you are in: progress to the next tier or spin, awards so far, and the “up to” amount',
         'Your pay estimate: base + differentials + overtime + approved SPIFF awards',
       ],

@@ -35,7 +35,7 @@ describe('Shell navigation', () => {
       role: 'agent',
       employeeCode: 'E100',
     });
-    expect(navLabels(el)).toEqual(['My day & bonus', 'My schedule', 'My wellbeing']);
+    expect(navLabels(el)).toEqual(['My day', 'My bonuses', 'My schedule', 'My wellbeing']);
     expect(navIds(el)).not.toContain('users');
     expect(navIds(el)).not.toContain('imports');
     expect(navIds(el)).not.toContain('turnover');
