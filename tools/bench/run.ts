@@ -27,6 +27,7 @@ import {
 import { Cluster, serverFacts, startCluster } from './bench-db';
 import { cleanupAll } from './cleanup';
 import { ensureGenerated, managerEmailOf } from './data-files';
+import { FEATURE_BENCHES } from './features';
 import { Figure, notBuiltFigures, num } from './figures';
 import { GrowthPoint, growthSentences, renderGrowthSvg } from './growth-chart';
 import { openLoadedDatabase } from './load-data';
@@ -118,6 +119,7 @@ async function runScale(
   let statsFigures: Figure[];
   let statsPaths: string[];
   let lcp: Figure;
+  const featureFigures: Figure[] = [];
   try {
     log(`stats over ${num(loaded.calls)} calls, ${month.from} → ${month.to}…`);
     const stats = await measureStats(
@@ -130,13 +132,38 @@ async function runScale(
     statsFigures = stats.figures;
     statsPaths = stats.urls;
     log('largest contentful paint…');
-    lcp = await measureLcp(loaded.api, loaded.url, await managerEmailOf(scale), settings.lcpRuns);
+    const managerEmail = await managerEmailOf(scale);
+    lcp = await measureLcp(loaded.api, loaded.url, managerEmail, settings.lcpRuns);
+    for (const bench of FEATURE_BENCHES) {
+      log(`${bench.name}…`);
+      featureFigures.push(
+        ...(await bench.measure({
+          mode,
+          scale,
+          cluster,
+          databaseUrl: loaded.url,
+          api: loaded.api,
+          adminToken: loaded.token,
+          dataDir: gen.dir,
+          managerEmail,
+          runs: settings.statsRuns,
+        })),
+      );
+    }
   } finally {
     await loaded.api.stop();
   }
   await plansOrNote(cluster, databaseOf(scale).loaded, statsPaths, scaleKey(scale));
   const initialJs = measureInitialJs();
-  const figures = [...imports.figures, ...statsFigures, initialJs, lcp, ...notBuiltFigures()];
+  const measured = new Set(featureFigures.map((f) => f.id));
+  const figures = [
+    ...imports.figures,
+    ...statsFigures,
+    initialJs,
+    lcp,
+    ...featureFigures,
+    ...notBuiltFigures().filter((f) => !measured.has(f.id)),
+  ];
   return {
     mode,
     scale,
