@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env, ENV } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { AuthController } from './auth/auth.controller';
+import { BurnoutModule } from './burnout/burnout.module';
 import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -75,6 +76,7 @@ export class AppModule {
         ImportsModule,
         OrgModule,
         CallsModule,
+        BurnoutModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

@@ -4,4 +4,9 @@ import { Shifts1764000000000 } from './1764000000000-shifts';
 import { Burnout1764400000000 } from './1764400000000-burnout';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
-export const MIGRATIONS = [Organisation1763900000000, Calls1763900100000, Shifts1764000000000, Burnout1764400000000];
+export const MIGRATIONS = [
+  Organisation1763900000000,
+  Calls1763900100000,
+  Shifts1764000000000,
+  Burnout1764400000000,
+];
