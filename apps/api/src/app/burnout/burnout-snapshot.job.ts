@@ -28,7 +28,7 @@ const SLICE_MS = 25;
 const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PassResult {
-  skipped?: 'import running' | 'stopped';
+  skipped?: 'stopped';
   agents: number;
   snapshots: number;
   ms: number;
@@ -36,7 +36,7 @@ export interface PassResult {
 
 /**
  * The daily burnout snapshots (metrics.md §5 index of every agent every day), kept by an
- * incremental job: every minute it asks the database what is missing or stale — the new day,
+ * incremental job: every minute (and at start) it asks the database what is missing or stale — the new day,
  * the history of the last `BURNOUT_HISTORY_DAYS` days, agents whose data changed since their
  * snapshot (the `burnout_dirty` marks written by triggers), snapshots of an older configuration —
  * and computes only that, in chunks, yielding to the server between slices of work. Stateless and
@@ -144,30 +144,28 @@ export class BurnoutSnapshotJob implements OnApplicationBootstrap, OnApplication
     };
   }
 
-  private async importRunning(): Promise<boolean> {
-    const [{ running }]: { running: boolean }[] = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM import_run WHERE status = 'running'
-                        AND started_at > now() - interval '6 hours') AS running`,
-    );
-    return running;
-  }
-
   private async runPass(): Promise<PassResult> {
     const t0 = Date.now();
     const startedAt = new Date().toISOString();
-    // an import marks what it changes; computing in the middle of one would be redone
-    if (await this.importRunning()) {
-      return { skipped: 'import running', agents: 0, snapshots: 0, ms: 0 };
-    }
     const { version, config } = await this.configs.current();
     const latest = await this.latestAsOf();
     const from = plusDays(latest, -(this.env.BURNOUT_HISTORY_DAYS - 1));
     const dirtyRows: { agent_id: number; marked_at: string }[] = await this.db.query(DIRTY_SQL);
-    const work: { agent_id: number; dates: string[] }[] = await this.db.query(WORK_LIST_SQL, [
+    const listed: { agent_id: number; dates: string[] }[] = await this.db.query(WORK_LIST_SQL, [
       from,
       latest,
       version,
     ]);
+    // the newest day first for everyone (today's team view), then the history, newest first.
+    // An import still running will mark what it changes when it commits; those dates are redone.
+    const work = [
+      ...listed
+        .filter((w) => w.dates.includes(latest))
+        .map((w) => ({ agent_id: w.agent_id, dates: [latest] })),
+      ...listed
+        .map((w) => ({ agent_id: w.agent_id, dates: w.dates.filter((d) => d !== latest) }))
+        .filter((w) => w.dates.length > 0),
+    ];
     if (dirtyRows.length > 0) {
       await this.db.query(DROP_UNEMPLOYED_SQL, [dirtyRows.map((d) => d.agent_id)]);
     }
@@ -204,13 +202,13 @@ export class BurnoutSnapshotJob implements OnApplicationBootstrap, OnApplication
       this.lastRun = {
         startedAt,
         finishedAt: new Date().toISOString(),
-        agents: work.length,
+        agents: listed.length,
         snapshots,
         ms,
       };
-      this.logger.log(`burnout snapshots: ${snapshots} for ${work.length} agents in ${ms} ms`);
+      this.logger.log(`burnout snapshots: ${snapshots} for ${listed.length} agents in ${ms} ms`);
     }
-    return { agents: work.length, snapshots, ms };
+    return { agents: listed.length, snapshots, ms };
   }
 
   private async computeChunk(
@@ -225,7 +223,6 @@ export class BurnoutSnapshotJob implements OnApplicationBootstrap, OnApplication
       all[all.length - 1],
       config,
     );
-    const tl = Date.now();
     const rows: SnapshotRow[] = [];
     let slice = Date.now();
     for (const c of chunk) {
@@ -248,13 +245,7 @@ export class BurnoutSnapshotJob implements OnApplicationBootstrap, OnApplication
         }
       }
     }
-    const tc = Date.now();
     await this.calculator.write(rows);
-    if (process.env['BURNOUT_TRACE']) {
-      process.stderr.write(
-        `chunk ${rows.length}: compute ${tc - tl} ms, write ${Date.now() - tc} ms\n`,
-      );
-    }
     return rows.length;
   }
 

@@ -51,8 +51,9 @@ export class Burnout1764400000000 implements MigrationInterface {
       CREATE FUNCTION burnout_mark(agent_ids integer[], from_dates date[]) RETURNS void
       LANGUAGE sql AS $$
         INSERT INTO burnout_dirty (agent_id, from_date)
-        SELECT a, min(d) FROM unnest(agent_ids, from_dates) AS u(a, d)
-        WHERE a IS NOT NULL GROUP BY a
+        SELECT u.a, min(u.d) FROM unnest(agent_ids, from_dates) AS u(a, d)
+        JOIN agent ON agent.id = u.a
+        GROUP BY u.a
         ON CONFLICT (agent_id) DO UPDATE
           SET from_date = least(burnout_dirty.from_date, EXCLUDED.from_date),
               marked_at = clock_timestamp()
