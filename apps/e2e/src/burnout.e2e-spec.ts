@@ -34,7 +34,11 @@ describe('burnout pages', () => {
       await page.locator('table a[href*="/burnout/agents/"]').first().waitFor({ timeout: 60_000 });
       expect(await page.locator('fw-stat-card').count()).toBeGreaterThanOrEqual(3);
       await screenshot(page, `${role}-burnout-team`);
-      await page.locator('table a[href*="/burnout/agents/"]').first().click();
+      const href = await page
+        .locator('table a[href*="/burnout/agents/"]')
+        .first()
+        .getAttribute('href');
+      await page.goto(`${BASE_URL()}${href}`);
       await page
         .locator('h2', { hasText: 'What the index is made of' })
         .waitFor({ timeout: 60_000 });

@@ -21,7 +21,7 @@ import {
 import { loadOnChange } from '../core/load';
 import { BandChip } from './band-chip';
 import { BurnoutApi } from './burnout-api.service';
-import { BAND_LABEL, COMPONENT_LABEL } from './burnout-text';
+import { BAND_COLOR, BAND_LABEL, COMPONENT_LABEL } from './burnout-text';
 
 /** The team view: distribution by band, mean index over time, capacity at risk, top drivers. */
 @Component({
@@ -72,14 +72,16 @@ export class BurnoutTeamPage {
     return v && v.withIndex > 0 ? (v.bands.high + v.bands.critical) / v.withIndex : null;
   });
 
-  protected readonly bandsNow = computed<CategoryChartData>(() => {
+  protected readonly bandPalette = BURNOUT_BANDS.map((b) => BAND_COLOR[b]);
+  protected readonly bandRows = computed(() => {
     const v = this.view();
-    return v
-      ? {
-          categories: BURNOUT_BANDS.map((b) => BAND_LABEL[b]),
-          series: [{ name: 'Agents', values: BURNOUT_BANDS.map((b) => v.bands[b]) }],
-        }
-      : { categories: [], series: [] };
+    return BURNOUT_BANDS.map((band) => ({
+      band,
+      label: BAND_LABEL[band],
+      color: BAND_COLOR[band],
+      count: v?.bands[band] ?? 0,
+      share: v && v.withIndex > 0 ? v.bands[band] / v.withIndex : 0,
+    }));
   });
 
   protected readonly meanTrend = computed<CategoryChartData>(() => {

@@ -262,7 +262,8 @@ export interface BurnoutEvidence {
 
 interface Analysis {
   result: BurnoutResult;
-  evidence: BurnoutEvidence;
+  /** Built only when asked for (the daily job needs the index alone). */
+  evidence: BurnoutEvidence | null;
 }
 
 /**
@@ -300,7 +301,7 @@ export function burnoutIndex(
   input: BurnoutInput,
   config: BurnoutConfig = DEFAULT_BURNOUT_CONFIG,
 ): BurnoutResult {
-  return analyse(input, config).result;
+  return analyse(input, config, false).result;
 }
 
 /**
@@ -312,11 +313,11 @@ export function burnoutWithEvidence(
   input: BurnoutInput,
   config: BurnoutConfig = DEFAULT_BURNOUT_CONFIG,
 ): BurnoutResult & { evidence: BurnoutEvidence } {
-  const a = analyse(input, config);
-  return { ...a.result, evidence: a.evidence };
+  const a = analyse(input, config, true);
+  return { ...a.result, evidence: a.evidence as BurnoutEvidence };
 }
 
-function analyse(input: BurnoutInput, config: BurnoutConfig): Analysis {
+function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boolean): Analysis {
   const problems = validateBurnoutConfig(config);
   if (problems.length > 0) {
     throw new RangeError(`invalid burnout config: ${problems.join('; ')}`);
@@ -535,71 +536,73 @@ function analyse(input: BurnoutInput, config: BurnoutConfig): Analysis {
   }
   const window = { from: wFrom, to: asOf, recentFrom: rFrom, baselineTo: bTo };
 
-  // evidence
-  const dayRows: BurnoutDay[] = [];
-  const callsByDate = new Map(days.map((d) => [d.date, d]));
-  for (let date = wFrom; date <= asOf; date = plusDays(date, 1)) {
-    const c = callsByDate.get(date);
-    const q = quotaByDate.get(date);
-    dayRows.push({
-      date,
-      workedSeconds: (workedByDate.get(date) ?? 0) / 1000,
-      unsocialSeconds: (unsocialByDate.get(date) ?? 0) / 1000,
-      run: runByDate.get(date) ?? 0,
-      answered: c?.answered ?? 0,
-      handleSeconds: c?.handleSeconds ?? 0,
-      hostile: c?.hostile ?? 0,
-      qaSum: c?.qaSum ?? 0,
-      qaCount: c?.qaCount ?? 0,
-      csatSum: c?.csatSum ?? 0,
-      csatCount: c?.csatCount ?? 0,
-      quotaMissed: input.quotaDays == null ? null : (q ?? null),
-    });
-  }
-  const weeks: BurnoutWeek[] = [];
-  for (let monday = mondayOfDate(wFrom); monday <= asOf; monday = plusDays(monday, 7)) {
-    let ms = 0;
-    for (let i = 0; i < 7; i += 1) {
-      ms += workedByDate.get(plusDays(monday, i)) ?? 0;
+  const evidence = withEvidence ? buildEvidence() : null;
+  function buildEvidence(): BurnoutEvidence {
+    const dayRows: BurnoutDay[] = [];
+    const callsByDate = new Map(days.map((d) => [d.date, d]));
+    for (let date = wFrom; date <= asOf; date = plusDays(date, 1)) {
+      const c = callsByDate.get(date);
+      const q = quotaByDate.get(date);
+      dayRows.push({
+        date,
+        workedSeconds: (workedByDate.get(date) ?? 0) / 1000,
+        unsocialSeconds: (unsocialByDate.get(date) ?? 0) / 1000,
+        run: runByDate.get(date) ?? 0,
+        answered: c?.answered ?? 0,
+        handleSeconds: c?.handleSeconds ?? 0,
+        hostile: c?.hostile ?? 0,
+        qaSum: c?.qaSum ?? 0,
+        qaCount: c?.qaCount ?? 0,
+        csatSum: c?.csatSum ?? 0,
+        csatCount: c?.csatCount ?? 0,
+        quotaMissed: input.quotaDays == null ? null : (q ?? null),
+      });
     }
-    const hours = ms / 3_600_000;
-    weeks.push({
-      weekStart: monday,
-      workedHours: hours,
-      overtimeHours: Math.max(0, hours - input.contractHours),
-    });
+    const weeks: BurnoutWeek[] = [];
+    for (let monday = mondayOfDate(wFrom); monday <= asOf; monday = plusDays(monday, 7)) {
+      let ms = 0;
+      for (let i = 0; i < 7; i += 1) {
+        ms += workedByDate.get(plusDays(monday, i)) ?? 0;
+      }
+      const hours = ms / 3_600_000;
+      weeks.push({
+        weekStart: monday,
+        workedHours: hours,
+        overtimeHours: Math.max(0, hours - input.contractHours),
+      });
+    }
+    const shiftRows: BurnoutShiftEvidence[] = shiftsW
+      .sort((a, b) => a.schedStartMs - b.schedStartMs)
+      .map((p) => ({
+        id: p.shift.id ?? null,
+        date: p.date,
+        kind: p.shift.kind,
+        status: p.shift.status,
+        startMs: p.schedStartMs,
+        endMs: p.schedEndMs,
+        actualStartMs: p.actual?.startMs ?? null,
+        actualEndMs: p.actual?.endMs ?? null,
+        workedSeconds: p.workedPieces.reduce((s, x) => s + x.endMs - x.startMs, 0) / 1000,
+        startHourUnwrapped: unwrapped.get(p) ?? null,
+        sendHomeReason: p.shift.sendHomeReason ?? null,
+        unpaidSendHome: isUnpaidSendHome(p),
+        unplannedAbsence: p.shift.status === 'absent_unplanned',
+        shortRestBeforeHours: shortRestBefore.get(p) ?? null,
+        recent: p.date >= rFrom,
+      }));
+    return {
+      days: dayRows,
+      shifts: shiftRows,
+      shortRests,
+      weeks,
+      drift: {
+        aht: { baseline: ahtB, recent: ahtR },
+        qa: { baseline: qaB, recent: qaR },
+        csat: { baseline: csatB, recent: csatR },
+        adherence: { baseline: adhB.adherence, recent: adhR.adherence },
+      },
+    };
   }
-  const shiftRows: BurnoutShiftEvidence[] = shiftsW
-    .sort((a, b) => a.schedStartMs - b.schedStartMs)
-    .map((p) => ({
-      id: p.shift.id ?? null,
-      date: p.date,
-      kind: p.shift.kind,
-      status: p.shift.status,
-      startMs: p.schedStartMs,
-      endMs: p.schedEndMs,
-      actualStartMs: p.actual?.startMs ?? null,
-      actualEndMs: p.actual?.endMs ?? null,
-      workedSeconds: p.workedPieces.reduce((s, x) => s + x.endMs - x.startMs, 0) / 1000,
-      startHourUnwrapped: unwrapped.get(p) ?? null,
-      sendHomeReason: p.shift.sendHomeReason ?? null,
-      unpaidSendHome: isUnpaidSendHome(p),
-      unplannedAbsence: p.shift.status === 'absent_unplanned',
-      shortRestBeforeHours: shortRestBefore.get(p) ?? null,
-      recent: p.date >= rFrom,
-    }));
-  const evidence: BurnoutEvidence = {
-    days: dayRows,
-    shifts: shiftRows,
-    shortRests,
-    weeks,
-    drift: {
-      aht: { baseline: ahtB, recent: ahtR },
-      qa: { baseline: qaB, recent: qaR },
-      csat: { baseline: csatB, recent: csatR },
-      adherence: { baseline: adhB.adherence, recent: adhR.adherence },
-    },
-  };
 
   if (workedMs === 0) {
     return { result: { index: null, band: null, components, drivers: [], window }, evidence };
