@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Alert, PageHeader } from '@floorwise/ui';
-import { of } from 'rxjs';
 import { loadOnChange } from '../core/load';
 import { BurnoutApi } from './burnout-api.service';
 import { BurnoutDetail } from './burnout-detail';
