@@ -559,6 +559,26 @@ describe('burnout index through the database and the API', () => {
     expect(v.pendingSnapshots).toBe(0);
   });
 
+  it('computes a member whose data changed since their snapshot instead of showing the stale one', async () => {
+    await insertShifts(t, [
+      {
+        code: 'A2-3',
+        agent: 'A2',
+        start: at(jan(29), '09:00'),
+        end: at(jan(29), '17:00'),
+        breakMinutes: 0,
+        status: 'worked',
+      },
+    ]);
+    const v = (await get(`/api/burnout/team?asOf=${AS_OF}&teamCode=T1&days=7`, tokens.m1))
+      .body as BurnoutTeamView;
+    expect(v.pendingSnapshots).toBe(1);
+    expect(v.withIndex).toBe(2);
+    expect(v.agents.find((a) => a.employeeCode === 'A2')?.index).not.toBeNull();
+    await t.sql.query(`DELETE FROM shift WHERE shift_code = 'A2-3'`);
+    await t.app.get(BurnoutSnapshotJob).drain();
+  });
+
   it('never shows an agent another agent’s index (every endpoint)', async () => {
     for (const url of [
       `/api/burnout/agents?asOf=${AS_OF}`,

@@ -115,14 +115,19 @@ export const TEAM_TREND_SQL = `
   WHERE ($1::int[] IS NULL OR s.team_id = ANY($1::int[])) AND s.as_of BETWEEN $2::date AND $3::date
   GROUP BY s.as_of ORDER BY s.as_of`;
 
-/** The team's members on as-of with their snapshot (if any) and the one 7 days before. */
+/**
+ * The team's members on as-of with their snapshot (if any, and not made stale by a change since)
+ * and the one 7 days before.
+ */
 export const TEAM_MEMBERS_SQL = `
   SELECT a.id, a.employee_code, a.full_name, t.team_code,
-         s.bri, s.band, s.drivers, s.points, s.config_version, (s.agent_id IS NOT NULL) AS has_snapshot,
+         s.bri, s.band, s.drivers, s.points, s.config_version,
+         (s.agent_id IS NOT NULL AND d.agent_id IS NULL) AS has_snapshot,
          p.bri AS bri_before
   FROM agent a JOIN team t ON t.id = a.team_id
   LEFT JOIN burnout_snapshot s ON s.agent_id = a.id AND s.as_of = $2::date
   LEFT JOIN burnout_snapshot p ON p.agent_id = a.id AND p.as_of = $2::date - 7
+  LEFT JOIN burnout_dirty d ON d.agent_id = a.id AND d.from_date <= $2::date
   WHERE ($1::int[] IS NULL OR a.team_id = ANY($1::int[]))
     AND a.hire_date <= $2::date AND (a.termination_date IS NULL OR a.termination_date >= $2::date)
   ORDER BY s.bri DESC NULLS LAST, a.employee_code`;
