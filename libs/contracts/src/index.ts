@@ -3,3 +3,4 @@ export * from './lib/errors';
 export * from './lib/org';
 export * from './lib/calls';
 export * from './lib/schedules';
+export * from './lib/burnout';

@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env, ENV } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { AuthController } from './auth/auth.controller';
+import { BurnoutModule } from './burnout/burnout.module';
 import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -77,6 +78,7 @@ export class AppModule {
         OrgModule,
         CallsModule,
         SchedulesModule,
+        BurnoutModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

@@ -2,6 +2,7 @@ import { Organisation1763900000000 } from './1763900000000-organisation';
 import { Calls1763900100000 } from './1763900100000-calls';
 import { Shifts1764000000000 } from './1764000000000-shifts';
 import { Schedules1764100000000 } from './1764100000000-schedules';
+import { Burnout1764400000000 } from './1764400000000-burnout';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Calls1763900100000,
   Shifts1764000000000,
   Schedules1764100000000,
+  Burnout1764400000000,
 ];
