@@ -1,4 +1,4 @@
-import { wilsonInterval } from './wilson';
+import { ProportionInterval, wilsonInterval } from './wilson';
 
 describe('wilsonInterval', () => {
   it('matches published Wilson intervals (Newcombe 1998, table I)', () => {
