@@ -19,6 +19,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
+import { TurnoverModule } from './turnover/turnover.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -75,6 +76,7 @@ export class AppModule {
         ImportsModule,
         OrgModule,
         CallsModule,
+        TurnoverModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

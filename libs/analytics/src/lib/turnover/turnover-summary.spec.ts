@@ -45,6 +45,19 @@ describe('summarizeTurnover grouped by a fixed key', () => {
     expect(all.trailing12).toEqual(trailing12Attrition(TEN_AGENTS, '2024-03'));
   });
 
+  it('reports listed keys only, with zeros for a key without agents', () => {
+    const groups = summarizeTurnover(grouped(TEN_AGENTS), {
+      from: '2024-01-01',
+      to: '2024-01-31',
+      keys: ['T2', 'none'],
+    });
+    expect(groups.map((g) => [g.key, g.months[0].headcountEnd])).toEqual([
+      ['T2', 2], // A2, A5
+      ['none', 0],
+    ]);
+    expect(groups[1].earlyAttrition90).toEqual({ cohortSize: 0, separated: 0, rate: null });
+  });
+
   it('covers every month the range touches, partial months whole', () => {
     expect(monthsOfRange('2024-11-15', '2025-02-03')).toEqual([
       '2024-11',

@@ -48,6 +48,11 @@ export interface TurnoverSummaryOptions {
   asOf?: LocalDate;
   /** `tenure_band`: group by tenure at each day (see above); else by each agent's `key`. */
   grouping?: 'key' | 'tenure_band';
+  /**
+   * The groups to report, in this order (default: the agents' keys, sorted). A listed key
+   * without agents gets zeros; an agent whose key is not listed counts nowhere.
+   */
+  keys?: readonly string[];
 }
 
 export interface TurnoverGroupSummary {
@@ -103,9 +108,12 @@ export function summarizeTurnover(
 
   const keys: string[] = byTenure
     ? [...TENURE_BANDS]
-    : [...new Set(agents.map((a) => a.key))].sort();
+    : options.keys
+      ? [...options.keys]
+      : [...new Set(agents.map((a) => a.key))].sort();
   const index = new Map(keys.map((k, i) => [k, i]));
-  const prepared: Prepared[] = agents.map((a) => {
+  const listed = byTenure || !options.keys ? agents : agents.filter((a) => index.has(a.key));
+  const prepared: Prepared[] = listed.map((a) => {
     const hire = toDayNumber(a.hireDate);
     const term = a.terminationDate === null ? Infinity : toDayNumber(a.terminationDate);
     if (term < hire) {
