@@ -22,3 +22,7 @@ export * from './lib/page-header/page-header';
 export * from './lib/stat-card/stat-card';
 export * from './lib/table/sort-rows';
 export * from './lib/table/typed-table';
+export * from './lib/charts/interval-chart';
+export * from './lib/charts/interval-option';
+export * from './lib/export/export-panel';
+export * from './lib/export/png-export';

@@ -94,7 +94,13 @@ export type RetentionGroupBy = (typeof RETENTION_GROUP_BY)[number];
 /** `GET /api/turnover/retention/curves`: one Kaplan–Meier curve per group, for one chart. */
 export interface RetentionCurvesDto {
   asOf: string;
-  groups: (RetentionCurveDto & { key: string; agents: number; separations: number })[];
+  groups: (RetentionCurveDto & {
+    key: string;
+    agents: number;
+    separations: number;
+    /** The longest duration observed in the group: the curve says nothing past it. */
+    followUpDays: number;
+  })[];
 }
 
 // ------------------------------------------------------------------ cost

@@ -133,6 +133,17 @@ export class TurnoverService {
           separations: members.filter(
             (m) => m.terminationDate !== null && m.terminationDate <= asOf,
           ).length,
+          followUpDays: members.reduce(
+            (max, m) =>
+              Math.max(
+                max,
+                daysBetween(
+                  m.hireDate,
+                  m.terminationDate !== null && m.terminationDate < asOf ? m.terminationDate : asOf,
+                ),
+              ),
+            0,
+          ),
           ...mapCurve(kaplanMeier(members, asOf)),
         })),
     };
