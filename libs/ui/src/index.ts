@@ -26,3 +26,5 @@ export * from './lib/charts/interval-chart';
 export * from './lib/charts/interval-option';
 export * from './lib/export/export-panel';
 export * from './lib/export/png-export';
+export * from './lib/charts/survival-chart';
+export * from './lib/charts/survival-option';

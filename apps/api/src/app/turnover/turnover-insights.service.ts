@@ -234,7 +234,9 @@ export class TurnoverInsightsService {
     const known = values.filter((v): v is number => v !== null);
     if (known.length === 0) {
       throw invalid(
-        `No active agent has a value of ${body.metric} between ${metricFrom} and ${metricTo}`,
+        `No active agent has a value of ${body.metric} between ${metricFrom} and ${metricTo}` +
+          (body.metric === 'calls_per_hour' ? ' (it needs worked shifts as well as calls)' : '') +
+          '; pick another metric or period',
       );
     }
     const fallback = median(known) as number;

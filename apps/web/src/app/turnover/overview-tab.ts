@@ -76,6 +76,9 @@ export class OverviewTab {
       }),
   );
 
+  protected readonly groupTitle = computed(
+    () => GROUPS.find((g) => g.id === this.groupBy())?.label ?? this.groupBy(),
+  );
   protected readonly groupLabel = computed(
     () => GROUPS.find((g) => g.id === this.groupBy())?.label.toLowerCase() ?? this.groupBy(),
   );

@@ -7,14 +7,14 @@ import {
   Alert,
   ExportPanel,
   formatPercent,
-  FwLineChart,
+  FwSurvivalChart,
   NumberFormatPipe,
   PercentFixedPipe,
   toCsv,
 } from '@floorwise/ui';
 import { loadOnChange } from '../core/load';
 import { TurnoverApi } from './turnover-api.service';
-import { curvesChart, survivalOn } from './turnover-figures';
+import { MIN_CURVE_AGENTS, survivalCurves, survivalOn } from './turnover-figures';
 
 interface CurveChoice {
   id: string;
@@ -47,7 +47,7 @@ const HORIZONS = [
   imports: [
     Alert,
     ExportPanel,
-    FwLineChart,
+    FwSurvivalChart,
     MatFormField,
     MatLabel,
     MatSelect,
@@ -94,18 +94,16 @@ const HORIZONS = [
       [csv]="curvesCsv"
       data-testid="turnover-retention"
     >
-      <fw-line-chart
-        [data]="chart()"
-        [step]="true"
-        [min]="0"
-        [max]="1"
+      <fw-survival-chart
+        [curves]="chart()"
+        [horizonDays]="horizon()"
         [valueFormatter]="pct"
-        valueAxisName="Still employed"
         [height]="380"
-        emptyText="Nobody hired in this selection."
+        [emptyText]="'No group has ' + minAgents + ' or more hires in this selection.'"
       />
       <p class="note">
-        Days of tenure along the bottom. The number beside each name is the group's hires.
+        The number beside each name is the group's hires. Groups with fewer than {{ minAgents }}
+        hires are left off the chart (they are in the table); at most seven, the largest, are drawn.
       </p>
     </fw-export-panel>
     <fw-export-panel
@@ -167,9 +165,10 @@ export class RetentionTab {
     }),
     (p) => this.api.curves({ groupBy: p.choice.groupBy, cohort: p.choice.cohort, asOf: p.asOf }),
   );
+  protected readonly minAgents = MIN_CURVE_AGENTS;
   protected readonly chart = computed(() => {
     const v = this.data().value;
-    return v ? curvesChart(v, this.horizon()) : { categories: [], series: [] };
+    return v ? survivalCurves(v) : [];
   });
   protected readonly milestones = computed(() =>
     (this.data().value?.groups ?? []).map((g) => {

@@ -5,7 +5,7 @@ import type {
   TurnoverSummaryGroup,
   WhatIfResultDto,
 } from '@floorwise/contracts';
-import type { CategoryChartData, ComboChartData } from '@floorwise/ui';
+import type { CategoryChartData, ComboChartData, SurvivalCurve } from '@floorwise/ui';
 
 /**
  * Pure shaping of the turnover answers for charts and tables. No figure is computed here beyond
@@ -141,28 +141,30 @@ export function survivalOn(points: readonly RetentionPointDto[], day: number): n
   return s;
 }
 
+/** Curves drawn on the chart: at least this many hires in a group (smaller ones: table only). */
+export const MIN_CURVE_AGENTS = 10;
+/** At most this many curves on one chart (the palette's distinct colours); the largest groups. */
+export const MAX_CURVES = 7;
+
 /**
- * Several Kaplan–Meier curves on one day axis (0 … horizon, every `stepDays`): each curve is read
- * as a step function and left blank past the longest tenure its group has observed.
+ * The groups' Kaplan–Meier curves for the survival chart: groups with at least `minAgents` hires,
+ * the `max` largest of them, in key order.
  */
-export function curvesChart(
+export function survivalCurves(
   curves: RetentionCurvesDto,
-  horizonDays: number,
-  stepDays = 1,
-  minAgents = 1,
-): CategoryChartData {
-  const days: number[] = [];
-  for (let d = 0; d <= horizonDays; d += stepDays) {
-    days.push(d);
-  }
-  const groups = curves.groups.filter((g) => g.agents >= minAgents);
-  return {
-    categories: days.map(String),
-    series: groups.map((g) => ({
-      name: `${g.key} (${g.agents})`,
-      values: days.map((d) => (d > g.followUpDays ? null : survivalOn(g.points, d))),
-    })),
-  };
+  minAgents = MIN_CURVE_AGENTS,
+  max = MAX_CURVES,
+): SurvivalCurve[] {
+  const shown = curves.groups
+    .filter((g) => g.agents >= minAgents)
+    .sort((a, b) => b.agents - a.agents || a.key.localeCompare(b.key))
+    .slice(0, max)
+    .sort((a, b) => a.key.localeCompare(b.key));
+  return shown.map((g) => ({
+    name: `${g.key} (${g.agents})`,
+    steps: g.points.map((p) => [p.day, p.survival] as const),
+    followUpDays: g.followUpDays,
+  }));
 }
 
 /** The what-if per period, policy beside the current trend. */

@@ -4,7 +4,7 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
-import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { ActivatedRoute, Router } from '@angular/router';
 import type { TurnoverGroupBy, TurnoverScope } from '@floorwise/contracts';
 import { localDateOf, PageHeader } from '@floorwise/ui';
@@ -40,6 +40,7 @@ import { WhatIfTab } from './what-if-tab';
     MatOption,
     MatTabGroup,
     MatTab,
+    MatTabContent,
     MatButtonToggleGroup,
     MatButtonToggle,
     OverviewTab,

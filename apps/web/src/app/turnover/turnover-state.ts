@@ -30,8 +30,8 @@ export interface TurnoverState {
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export function stateFromParams(params: ParamMap, today: string): TurnoverState {
-  const thisMonth = today.slice(0, 7);
-  const toMonth = valid(params.get('to'), thisMonth);
+  // Default: the last 12 complete months (the current month is still running).
+  const toMonth = valid(params.get('to'), addMonth(today.slice(0, 7), -1));
   const fromMonth = valid(params.get('from'), addMonth(toMonth, -11));
   const tab = params.get('tab') as TurnoverTab | null;
   const groupBy = params.get('groupBy') as TurnoverGroupBy | null;
