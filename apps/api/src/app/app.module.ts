@@ -17,6 +17,7 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { TurnoverModule } from './turnover/turnover.module';
@@ -76,6 +77,7 @@ export class AppModule {
         ImportsModule,
         OrgModule,
         CallsModule,
+        SchedulesModule,
         TurnoverModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],

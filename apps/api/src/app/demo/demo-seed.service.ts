@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { IMPORT_KINDS, ImportKind, Role } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
-import { TurnoverDemoShifts } from '../turnover/turnover-demo-shifts';
 import { UsersService } from '../users/users.service';
 import { DEMO_LOGINS_KEY } from './demo-logins.service';
 
@@ -71,7 +70,6 @@ export class DemoSeedService {
         await this.setting(BACKFILL_KEY, { before: cutoff, status: 'pending' });
       }
     }
-    await new TurnoverDemoShifts(this.db).loadIfMissing(dir, this.imports.supports('shifts'));
     await this.createDemoUsers();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }

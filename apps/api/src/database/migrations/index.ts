@@ -1,6 +1,7 @@
 import { Organisation1763900000000 } from './1763900000000-organisation';
 import { Calls1763900100000 } from './1763900100000-calls';
 import { Shifts1764000000000 } from './1764000000000-shifts';
+import { Schedules1764100000000 } from './1764100000000-schedules';
 import { Turnover1764500000000 } from './1764500000000-turnover';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
   Organisation1763900000000,
   Calls1763900100000,
   Shifts1764000000000,
+  Schedules1764100000000,
   Turnover1764500000000,
 ];
