@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   addDays,
@@ -35,6 +36,7 @@ import type {
   WorkforceSnapshotDto,
 } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { ImportService } from '../imports/import.service';
 import { forbidden, invalid } from '../common/domain-error';
 import type { DriversQueryParams, FlightRiskQueryParams, WhatIfBody } from './dto';
 import { costAssumptionsBySite, resolveRange, todayUtc } from './turnover-context';
@@ -49,6 +51,14 @@ export const DRIVER_LABELS: Record<DriverKey, string> = {
   burnout: 'Burnout band (BRI on the last day)',
 };
 
+const EXPOSURE_TTL_MS = 5 * 60_000;
+const EXPOSURE_CACHE_MAX = 32;
+
+interface DriverPopulation {
+  rates: DriverRates[];
+  population: DriverAgent[];
+}
+
 /** Which end of each what-if metric is "bottom". */
 const LOWER_IS_BETTER: ReadonlySet<WhatIfMetric> = new Set(['aht_seconds']);
 
@@ -61,9 +71,17 @@ export class TurnoverInsightsService {
   private readonly sql: TurnoverSql;
   private readonly activity: ActivityLoader;
 
-  constructor(db: DataSource) {
+  /**
+   * Exposures of a population over a range, kept for {@link EXPOSURE_TTL_MS}: measuring them reads
+   * every shift of the range, and the flight-risk list asks for the same year on every view. Any
+   * import empties it; a shift edited by hand shows after at most the TTL.
+   */
+  private readonly exposures = new Map<string, { at: number; value: Promise<DriverPopulation> }>();
+
+  constructor(db: DataSource, imports: ImportService) {
     this.sql = new TurnoverSql(db);
     this.activity = new ActivityLoader(this.sql);
+    imports.onImported(() => this.exposures.clear());
   }
 
   async drivers(user: AuthUser, q: DriversQueryParams): Promise<TurnoverDriversDto> {
@@ -332,11 +350,33 @@ export class TurnoverInsightsService {
 
   // ------------------------------------------------------------------ helpers
 
-  private async driverPopulation(
+  private driverPopulation(
     agents: readonly AgentRecord[],
     from: string,
     to: string,
-  ): Promise<{ rates: DriverRates[]; population: DriverAgent[] }> {
+  ): Promise<DriverPopulation> {
+    const key = createHash('sha1')
+      .update(`${from}|${to}|${agents.map((a) => `${a.id}:${a.termination_date ?? ''}`).join(',')}`)
+      .digest('hex');
+    const now = Date.now();
+    const hit = this.exposures.get(key);
+    if (hit && now - hit.at < EXPOSURE_TTL_MS) {
+      return hit.value;
+    }
+    const value = this.measurePopulation(agents, from, to);
+    value.catch(() => this.exposures.delete(key));
+    if (this.exposures.size >= EXPOSURE_CACHE_MAX) {
+      this.exposures.delete(this.exposures.keys().next().value as string);
+    }
+    this.exposures.set(key, { at: now, value });
+    return value;
+  }
+
+  private async measurePopulation(
+    agents: readonly AgentRecord[],
+    from: string,
+    to: string,
+  ): Promise<DriverPopulation> {
     const activity = await this.activity.load(agents, from, to);
     const population: DriverAgent[] = [];
     for (const a of agents) {

@@ -1,7 +1,8 @@
 import { BurnoutBand, BurnoutDailyCalls } from '../burnout';
 import { addDays, LocalDate } from '../dates';
 import { sendHomeLoss, WorkShift, workedSeconds } from '../schedule';
-import { localDateOf, toEpochMillis } from '../schedule/instant';
+import { toEpochMillis } from '../schedule/instant';
+import { localDateOfInstant } from './local-day';
 import { RetentionCurve } from './retention-curve';
 import { DriverRates } from './turnover-drivers';
 import { TenureBand, tenureBand } from './tenure-band';
@@ -270,7 +271,7 @@ export function recentActivity(input: {
   const recent: WorkShift[] = [];
   const before: WorkShift[] = [];
   for (const s of input.shifts) {
-    const d = localDateOf(toEpochMillis(s.start, 'start'), input.zone);
+    const d = localDateOfInstant(toEpochMillis(s.start, 'start'), input.zone);
     if (d >= recentFrom && d <= input.asOf) {
       recent.push(s);
     } else if (d >= beforeFrom && d < recentFrom) {

@@ -7,7 +7,8 @@ import {
   sendHomeLoss,
   WorkShift,
 } from '../schedule';
-import { localDateOf, toEpochMillis } from '../schedule/instant';
+import { toEpochMillis } from '../schedule/instant';
+import { localDateOfInstant } from './local-day';
 import { TerminationType } from './attrition';
 import { ProportionInterval, wilsonInterval } from './wilson';
 
@@ -84,7 +85,7 @@ function shiftsIn(
   to: LocalDate,
 ): WorkShift[] {
   return shifts.filter((s) => {
-    const d = localDateOf(toEpochMillis(s.start, 'start'), zone);
+    const d = localDateOfInstant(toEpochMillis(s.start, 'start'), zone);
     return d >= from && d <= to;
   });
 }
