@@ -178,6 +178,7 @@ export class TurnoverInsightsService {
           burnoutDrivers: now.drivers,
           activity: recentActivity({
             asOf,
+            hireDate: a.hire_date,
             zone: a.time_zone,
             shifts: act?.shifts ?? [],
             dailyCalls: act?.dailyCalls ?? [],

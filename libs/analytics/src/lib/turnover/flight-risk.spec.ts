@@ -105,6 +105,7 @@ describe('recentChanges', () => {
     expect(kinds).toEqual(['burnout_rising', 'hours_down', 'send_home', 'hostile_rising']);
     expect(recentChanges({ ...QUIET, burnoutNow: 59, burnout28DaysAgo: 50 })).toEqual([]);
     expect(recentChanges({ ...QUIET, workedHoursLast4Weeks: 200 })[0].kind).toBe('hours_up');
+    expect(recentChanges({ ...QUIET, sendHomeHoursLast4Weeks: 0.04 })).toEqual([]);
   });
 });
 
@@ -119,6 +120,7 @@ describe('recentActivity', () => {
     });
     const a = recentActivity({
       asOf: '2024-03-31',
+      hireDate: '2023-06-01',
       zone: 'UTC',
       shifts: [
         shift('2024-03-04'),
@@ -135,6 +137,25 @@ describe('recentActivity', () => {
     expect(a.workedHoursLast4Weeks).toBe(16);
     expect(a.workedHoursPer4WeeksBefore).toBe(8);
     expect(a.hostileRateLast4Weeks).toBeNull();
+    expect(a.burnout28DaysAgo).toBe(5);
+  });
+
+  it('compares nothing for an agent hired inside the earlier window', () => {
+    const a = recentActivity({
+      asOf: '2024-03-31',
+      hireDate: '2024-03-01',
+      zone: 'UTC',
+      shifts: [],
+      dailyCalls: [],
+      burnoutNow: 30,
+      burnout28DaysAgo: 2,
+    });
+    expect([a.workedHoursPer4WeeksBefore, a.hostileRateBefore, a.burnout28DaysAgo]).toEqual([
+      null,
+      null,
+      null,
+    ]);
+    expect(recentChanges(a)).toEqual([]);
   });
 });
 

@@ -140,7 +140,7 @@ export function recentChanges(a: RecentActivity): RecentChange[] {
       });
     }
   }
-  if (a.sendHomeHoursLast4Weeks > 0) {
+  if (a.sendHomeHoursLast4Weeks >= 0.5) {
     out.push({
       kind: 'send_home',
       text: `${a.sendHomeHoursLast4Weeks.toFixed(1)} h lost to send-homes in 4 weeks`,
@@ -257,9 +257,13 @@ export function flightRisk<T>(
 /**
  * Worked hours, send-home losses and hostile share of the 28 days ending `asOf` and of the 56
  * days before (shifts by the local date of their scheduled start), for {@link recentChanges}.
+ * A comparison needs the agent employed through the earlier window: hired less than 84 days
+ * before `asOf`, they have no "before" (a new hire's first weeks are not a change), and the BRI
+ * of 28 days ago is dropped unless its whole 28-day window was employed.
  */
 export function recentActivity(input: {
   asOf: LocalDate;
+  hireDate: LocalDate;
   zone: string;
   shifts: readonly WorkShift[];
   dailyCalls: readonly BurnoutDailyCalls[];
@@ -290,13 +294,14 @@ export function recentActivity(input: {
     }
     return answered > 0 ? hostile / answered : null;
   };
+  const comparable = input.hireDate <= beforeFrom;
   return {
     burnoutNow: input.burnoutNow,
-    burnout28DaysAgo: input.burnout28DaysAgo,
+    burnout28DaysAgo: input.hireDate <= addDays(input.asOf, -55) ? input.burnout28DaysAgo : null,
     workedHoursLast4Weeks: hours(recent),
-    workedHoursPer4WeeksBefore: before.length > 0 ? hours(before) / 2 : null,
+    workedHoursPer4WeeksBefore: comparable && before.length > 0 ? hours(before) / 2 : null,
     sendHomeHoursLast4Weeks: sendHomeLoss(recent).lostSeconds / 3600,
     hostileRateLast4Weeks: calls(recentFrom, input.asOf),
-    hostileRateBefore: calls(beforeFrom, addDays(recentFrom, -1)),
+    hostileRateBefore: comparable ? calls(beforeFrom, addDays(recentFrom, -1)) : null,
   };
 }
