@@ -9,6 +9,7 @@ import {
   writeMarker,
 } from '../bench-db';
 import { Check, Figure, median, ms, statusOf } from '../figures';
+import { cpuSeconds, postgresCpuSeconds } from '../cpu-time';
 import { log } from '../log';
 import type { BenchContext, FeatureBench } from './feature-bench';
 
@@ -149,8 +150,10 @@ async function measureOn(cluster: Cluster, runs: number): Promise<Figure> {
     };
     const samples: Record<string, number[]> = { team: [], site: [], '': [], tenure_band: [] };
     let shape = { groups: 0, months: 0 };
+    const cpuMs: Record<string, number> = {};
     for (const g of Object.keys(samples)) {
       await timeOf(query(g)); // warm-up
+      const cpu0 = cpuSeconds(api.pid) + postgresCpuSeconds();
       for (let i = 0; i < runs; i++) {
         const r = await timeOf(query(g));
         samples[g].push(r.ms);
@@ -158,6 +161,7 @@ async function measureOn(cluster: Cluster, runs: number): Promise<Figure> {
           shape = r;
         }
       }
+      cpuMs[g] = ((cpuSeconds(api.pid) + postgresCpuSeconds() - cpu0) * 1000) / runs;
     }
     const byTeam = median(samples['team']);
     const checks: Check[] = [
@@ -180,9 +184,9 @@ async function measureOn(cluster: Cluster, runs: number): Promise<Figure> {
       note:
         `GET /api/turnover/summary over HTTP, groupBy=team (${shape.groups} groups × ${shape.months} months); ` +
         `ungrouped ${ms(median(samples['']))}, by site ${ms(median(samples['site']))}, ` +
-        `by tenure band ${ms(median(samples['tenure_band']))}. Dedicated agents file of ${AGENTS.toLocaleString('en-US')} agents (database ${DB}).`,
+        `by tenure band ${ms(median(samples['tenure_band']))}; CPU (API + PostgreSQL) per grouped request ${ms(cpuMs['team'])}. Dedicated agents file of ${AGENTS.toLocaleString('en-US')} agents (database ${DB}).`,
       checks,
-      data: { samples },
+      data: { samples, cpuMsPerRequest: cpuMs },
     };
   } finally {
     await api.stop();

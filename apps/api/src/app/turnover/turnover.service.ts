@@ -66,11 +66,14 @@ export class TurnoverService {
     const months = monthsOfRange(from, to);
     const last = months[months.length - 1];
     const first = addMonths(last, -11) < months[0] ? addMonths(last, -11) : months[0];
-    const agents = await this.sql.agents(
-      { teamIds, hiredBy: endOfMonthOf(to), employedSince: monthStart(first) },
-      q.groupBy === 'campaign',
+    const keyed = await this.summaryAgents(
+      teamIds,
+      q.groupBy,
+      q.cohort ?? 'quarter',
+      endOfMonthOf(to),
+      monthStart(first),
+      to,
     );
-    const keyed = await this.keyed(agents, q.groupBy, q.cohort ?? 'quarter', to);
     const groups = summarizeTurnover(keyed, {
       from,
       to,
@@ -227,6 +230,37 @@ export class TurnoverService {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The agents of a summary with their group keys (narrow rows unless the BRI is needed). */
+  private async summaryAgents(
+    teamIds: TeamScope,
+    groupBy: TurnoverGroupBy | undefined,
+    cohort: 'month' | 'quarter' | 'year',
+    hiredBy: string,
+    employedSince: string,
+    to: string,
+  ): Promise<GroupedTurnoverAgent[]> {
+    if (groupBy === 'burnout_band') {
+      const agents = await this.sql.agents({ teamIds, hiredBy, employedSince });
+      return this.keyed(agents, groupBy, cohort, to);
+    }
+    const column =
+      groupBy === undefined || groupBy === 'tenure_band' || groupBy === 'hire_cohort'
+        ? null
+        : groupBy;
+    const rows = await this.sql.summaryRows(teamIds, hiredBy, employedSince, column);
+    return rows.map((r) => ({
+      hireDate: r.h,
+      terminationDate: r.t,
+      terminationType: r.y,
+      key:
+        groupBy === 'hire_cohort'
+          ? cohortKey(r.h, cohort)
+          : column === null
+            ? 'all'
+            : (r.k ?? 'none'),
+    }));
+  }
 
   /** Each agent with its group key for a fixed-key grouping (tenure_band is grouped by the library). */
   private async keyed(

@@ -153,6 +153,46 @@ export class TurnoverSql {
     );
   }
 
+  /**
+   * The four fields the summary reads, with the group key, for every agent in scope hired by
+   * `hiredBy` and employed on or after `employedSince` — one narrow row per agent, so a 10,000-agent
+   * history leaves the database in a few milliseconds.
+   */
+  async summaryRows(
+    teamIds: TeamScope,
+    hiredBy: string,
+    employedSince: string,
+    key: 'site' | 'team' | 'campaign' | 'work_mode' | 'title' | null,
+  ): Promise<{ k: string | null; h: string; t: string | null; y: TerminationType | null }[]> {
+    const keyExpr = {
+      site: 's.site_code',
+      team: 't.team_code',
+      campaign: MAIN_CAMPAIGN,
+      work_mode: 'a.work_mode',
+      title: 'a.title',
+    };
+    const params: unknown[] = [hiredBy, employedSince];
+    let scope = '';
+    if (teamIds !== 'all') {
+      params.push(teamIds);
+      scope = 'AND a.team_id = ANY($3::int[])';
+    }
+    const join =
+      key === 'site'
+        ? 'JOIN team t ON t.id = a.team_id JOIN site s ON s.id = t.site_id'
+        : key === 'team'
+          ? 'JOIN team t ON t.id = a.team_id'
+          : '';
+    return this.db.query(
+      `SELECT ${key === null ? 'NULL' : keyExpr[key]} AS k, a.hire_date::text AS h,
+         a.termination_date::text AS t, a.termination_type AS y
+       FROM agent a ${join}
+       WHERE a.hire_date <= $1::date
+         AND (a.termination_date IS NULL OR a.termination_date >= $2::date) ${scope}`,
+      params,
+    );
+  }
+
   /** Per agent and local day: the call sums the BRI and the drivers read (call_rollup_day). */
   async dailyCalls(agentIds: number[], from: string, to: string): Promise<DailyCallsRecord[]> {
     if (agentIds.length === 0) {

@@ -87,11 +87,18 @@ describe('summarizeTurnover grouped by a fixed key', () => {
       });
     fc.assert(
       fc.property(fc.array(agentArb, { maxLength: 40 }), (agents) => {
-        const groups = summarizeTurnover(agents, { from: '2023-01-01', to: '2023-12-31' });
+        const groups = summarizeTurnover(agents, {
+          from: '2023-01-01',
+          to: '2023-12-31',
+          asOf: '2024-02-15',
+        });
         for (const g of groups) {
           const members = agents.filter((a) => a.key === g.key);
           expect(g.months).toEqual(monthlyAttritionSeries(members, '2023-01', '2023-12'));
           expect(g.trailing12).toEqual(trailing12Attrition(members, '2023-12'));
+          expect(g.earlyAttrition90).toEqual(
+            earlyAttrition90(members, '2024-02-15', '2023-01-01', '2023-12-31'),
+          );
         }
       }),
       { numRuns: 150 },

@@ -8,13 +8,8 @@ import {
   toDayNumber,
   yearMonthOf,
 } from '../dates';
-import {
-  EarlyAttrition,
-  MonthlyAttrition,
-  TrailingAttrition,
-  TurnoverAgent,
-  earlyAttrition90,
-} from './attrition';
+import { EarlyAttrition, MonthlyAttrition, TrailingAttrition, TurnoverAgent } from './attrition';
+import { dayNumberOf } from './fast-day';
 import { TENURE_BANDS, tenureBand } from './tenure-band';
 
 /**
@@ -114,8 +109,8 @@ export function summarizeTurnover(
   const index = new Map(keys.map((k, i) => [k, i]));
   const listed = byTenure || !options.keys ? agents : agents.filter((a) => index.has(a.key));
   const prepared: Prepared[] = listed.map((a) => {
-    const hire = toDayNumber(a.hireDate);
-    const term = a.terminationDate === null ? Infinity : toDayNumber(a.terminationDate);
+    const hire = dayNumberOf(a.hireDate);
+    const term = a.terminationDate === null ? Infinity : dayNumberOf(a.terminationDate);
     if (term < hire) {
       throw new RangeError(
         `termination date ${a.terminationDate} is before hire date ${a.hireDate}`,
@@ -133,8 +128,8 @@ export function summarizeTurnover(
   const groupAt = (p: Prepared, day: number) => (byTenure ? bandIndex(day - p.hire) : p.group);
 
   const perMonth: Counters[] = allMonths.map((month) => {
-    const first = toDayNumber(monthStart(month));
-    const last = toDayNumber(monthEnd(month));
+    const first = dayNumberOf(monthStart(month));
+    const last = dayNumberOf(monthEnd(month));
     const c: Counters = {
       start: keys.map(() => 0),
       end: keys.map(() => 0),
@@ -166,14 +161,18 @@ export function summarizeTurnover(
     return c;
   });
 
-  const membersOf = new Map<string, GroupedTurnoverAgent[]>();
-  if (!byTenure) {
-    for (const a of agents) {
-      const list = membersOf.get(a.key);
-      if (list) {
-        list.push(a);
-      } else {
-        membersOf.set(a.key, [a]);
+  // 90-day attrition (metrics.md §6, as earlyAttrition90 of ./attrition): hired in [from, to],
+  // hire + 90 ≤ asOf; early when termination − hire < 90 days. Every hire starts in band 0.
+  const cohortFrom = dayNumberOf(options.from);
+  const cohortTo = dayNumberOf(options.to);
+  const asOfDay = dayNumberOf(asOf);
+  const cohortSize = keys.map(() => 0);
+  const earlySeparated = keys.map(() => 0);
+  for (const p of prepared) {
+    if (p.hire >= cohortFrom && p.hire <= cohortTo && p.hire + 90 <= asOfDay) {
+      cohortSize[p.group]++;
+      if (p.term - p.hire < 90) {
+        earlySeparated[p.group]++;
       }
     }
   }
@@ -198,12 +197,15 @@ export function summarizeTurnover(
       separations += m.separations;
       averageSum += (m.headcountStart + m.headcountEnd) / 2;
     }
-    const members = byTenure ? (key === TENURE_BANDS[0] ? agents : []) : (membersOf.get(key) ?? []);
     return {
       key,
       months: monthly.slice(rangeOffset),
       trailing12: { separations, rate: ratio(separations, averageSum / 12) },
-      earlyAttrition90: earlyAttrition90(members, asOf, options.from, options.to),
+      earlyAttrition90: {
+        cohortSize: cohortSize[g],
+        separated: earlySeparated[g],
+        rate: ratio(earlySeparated[g], cohortSize[g]),
+      },
     };
   });
 }
