@@ -122,7 +122,11 @@ interface Draft {
       <p class="error" role="alert">{{ e }}</p>
     }
   `,
+  styleUrl: './turnover-tabs.scss',
   styles: `
+    :host {
+      padding-top: 0;
+    }
     input {
       width: 72px;
       text-align: right;

@@ -91,14 +91,27 @@ export class OverviewTab {
     const all = this.data().value?.all.groups[0];
     return all ? monthlyCombo(all, (m) => monthLabel(m)) : { categories: [], series: [] };
   });
-  protected readonly comboPanels: ComboPanel[] = [
-    {
-      left: { name: 'Separations', format: (v) => formatNumber(v) },
-      right: { name: 'Headcount', format: (v) => formatNumber(v) },
-      weight: 2,
-    },
-    { left: { name: 'Monthly attrition', format: PCT, min: 0 }, weight: 1 },
-  ];
+  /** Separations are whole people: small counts get whole-number ticks. */
+  protected readonly comboPanels = computed<ComboPanel[]>(() => {
+    const months = this.data().value?.all.groups[0]?.months ?? [];
+    const most = Math.max(
+      0,
+      ...months.map((m) => Math.max(m.voluntary, m.involuntary, m.separations)),
+    );
+    return [
+      {
+        left: {
+          name: 'Separations',
+          format: (v) => formatNumber(v),
+          min: 0,
+          ...(most <= 6 ? { interval: 1, max: Math.max(1, most) } : {}),
+        },
+        right: { name: 'Headcount', format: (v) => formatNumber(v), min: 0 },
+        weight: 2,
+      },
+      { left: { name: 'Monthly attrition', format: PCT, min: 0 }, weight: 1 },
+    ];
+  });
   protected readonly rows = computed<GroupRow[]>(() => {
     const v = this.data().value;
     return v ? groupRows(v.grouped.groups, v.cost) : [];

@@ -107,7 +107,8 @@ export function buildIntervalOption(
               symbol: 'none',
               silent: true,
               lineStyle: { color: '#7d7d7d', type: 'dashed' },
-              label: { formatter: settings.reference.label, color: '#5b6169', fontSize: 11 },
+              // Named in the panel's text: a label here would sit on the axis labels.
+              label: { show: false },
               data: [{ xAxis: settings.reference.value }],
             }
           : undefined,
