@@ -103,7 +103,8 @@ const HORIZONS = [
       />
       <p class="note">
         The number beside each name is the group's hires. Groups with fewer than {{ minAgents }}
-        hires are left off the chart (they are in the table); at most seven, the largest, are drawn.
+        hires are left off the chart when others have more (they are in the table); at most seven,
+        the largest, are drawn.
       </p>
     </fw-export-panel>
     <fw-export-panel

@@ -131,6 +131,8 @@ describe('retention curves', () => {
       '2025 (14)',
       '2026 (15)',
     ]);
+    const small = { ...curves, groups: curves.groups.map((g) => ({ ...g, agents: 2 })) };
+    expect(survivalCurves(small)).toHaveLength(7);
     expect(shown[0].steps).toEqual([
       [0, 1],
       [30, 0.8],

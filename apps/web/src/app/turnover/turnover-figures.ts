@@ -147,16 +147,18 @@ export const MIN_CURVE_AGENTS = 10;
 export const MAX_CURVES = 7;
 
 /**
- * The groups' Kaplan–Meier curves for the survival chart: groups with at least `minAgents` hires,
- * the `max` largest of them, in key order.
+ * The groups' Kaplan–Meier curves for the survival chart: groups with at least `minAgents` hires
+ * (or, when none has that many, all groups), the `max` largest of them, in key order.
  */
 export function survivalCurves(
   curves: RetentionCurvesDto,
   minAgents = MIN_CURVE_AGENTS,
   max = MAX_CURVES,
 ): SurvivalCurve[] {
-  const shown = curves.groups
-    .filter((g) => g.agents >= minAgents)
+  const large = curves.groups.filter((g) => g.agents >= minAgents);
+  // A small team may have no group that large: then its largest groups, however small.
+  const shown = (large.length > 0 ? large : curves.groups.filter((g) => g.agents > 0))
+    .slice()
     .sort((a, b) => b.agents - a.agents || a.key.localeCompare(b.key))
     .slice(0, max)
     .sort((a, b) => a.key.localeCompare(b.key));
