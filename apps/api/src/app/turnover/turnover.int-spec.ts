@@ -421,6 +421,46 @@ describe('bad turnover parameters', () => {
     expect(r.body.message).toContain(message);
   });
 
+  it('imports free-text termination reasons up to 2,000 characters, also on a row still employed', async () => {
+    const header =
+      'employee_code,full_name,email,team_code,title,work_mode,hire_date,termination_date,termination_type,termination_reason,hourly_rate\n';
+    const long = 'x'.repeat(2000);
+    const ok = await t
+      .http()
+      .post('/api/imports/agents')
+      .set('Authorization', `Bearer ${tokens.admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(
+        header +
+          `R1,"O'Hare, Lynn",r1@x.test,T1,Agent,onsite,2025-01-01,2025-03-31,voluntary,"${long}",15\n` +
+          'R2,Ann Active,r2@x.test,T1,Agent,onsite,2025-01-01,,,N/A - still employed,15\n',
+      );
+    expect(ok.status).toBe(200);
+    const tooLong = await t
+      .http()
+      .post('/api/imports/agents')
+      .set('Authorization', `Bearer ${tokens.admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(header + `R3,Bo Long,r3@x.test,T1,Agent,onsite,2025-01-01,2025-03-31,,"${long}y",15\n`);
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors).toEqual([
+      {
+        line: 2,
+        field: 'termination_reason',
+        message: 'termination_reason is longer than 2000 characters',
+      },
+    ]);
+    const typeOnly = await t
+      .http()
+      .post('/api/imports/agents')
+      .set('Authorization', `Bearer ${tokens.admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(header + 'R4,Cy Type,r4@x.test,T1,Agent,onsite,2025-01-01,,voluntary,,15\n');
+    expect(typeOnly.status).toBe(422);
+    expect(typeOnly.body.errors[0]).toMatchObject({ field: 'termination_type' });
+    await t.sql.query(`DELETE FROM agent WHERE employee_code IN ('R1', 'R2')`);
+  });
+
   it('rejects a what-if with bad numbers, naming each', async () => {
     const r = await t
       .http()
