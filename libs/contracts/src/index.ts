@@ -4,3 +4,4 @@ export * from './lib/org';
 export * from './lib/calls';
 export * from './lib/schedules';
 export * from './lib/burnout';
+export * from './lib/turnover';

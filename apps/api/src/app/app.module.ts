@@ -21,6 +21,7 @@ import { OrgModule } from './org/org.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
+import { TurnoverModule } from './turnover/turnover.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -79,6 +80,7 @@ export class AppModule {
         CallsModule,
         SchedulesModule,
         BurnoutModule,
+        TurnoverModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

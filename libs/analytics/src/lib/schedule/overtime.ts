@@ -1,7 +1,7 @@
 import { assertZone } from './instant';
 import { splitAtLocalHours } from './local-hours';
 import { DEFAULT_PAY_CONFIG, PayConfig, WorkShift } from './shift.types';
-import { workedIntervals } from './worked-time';
+import { plannedIntervals, workedIntervals } from './worked-time';
 import { dayString } from './zone-offsets';
 
 /** Worked and overtime seconds of one Monday–Sunday local work week. */
@@ -22,14 +22,17 @@ export function overtimeByWeek(
   shifts: readonly WorkShift[],
   zone: string,
   config: Pick<PayConfig, 'contractHours'> = DEFAULT_PAY_CONFIG,
+  /** `planned`: count scheduled shifts as they are planned too (a roster's projected overtime). */
+  basis: 'worked' | 'planned' = 'worked',
 ): WeekOvertime[] {
+  const intervals = basis === 'planned' ? plannedIntervals : workedIntervals;
   assertZone(zone);
   if (!Number.isFinite(config.contractHours) || config.contractHours < 0) {
     throw new RangeError(`contractHours must be non-negative, got ${config.contractHours}`);
   }
   const byWeek = new Map<number, number>();
   for (const shift of shifts) {
-    for (const piece of splitAtLocalHours(workedIntervals(shift), zone)) {
+    for (const piece of splitAtLocalHours(intervals(shift), zone)) {
       const monday = piece.dayNumber - (piece.weekday - 1);
       byWeek.set(monday, (byWeek.get(monday) ?? 0) + (piece.endMs - piece.startMs));
     }
