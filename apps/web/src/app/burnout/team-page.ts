@@ -54,7 +54,8 @@ export class BurnoutTeamPage {
   protected readonly bandLabel = BAND_LABEL;
   protected readonly fmtPct = (v: number) => formatPercent(v);
   /** Counts of agents: whole numbers only (fractional axis ticks stay blank). */
-  protected readonly fmtNum = (v: number) => (Number.isInteger(v) ? formatNumber(v, undefined, 0) : '');
+  protected readonly fmtNum = (v: number) =>
+    Number.isInteger(v) ? formatNumber(v, undefined, 0) : '';
 
   protected readonly loaded = loadOnChange(
     () => ({ teamCode: this.teamCode(), asOf: this.asOf(), days: this.days() }),
