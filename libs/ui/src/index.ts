@@ -22,3 +22,5 @@ export * from './lib/page-header/page-header';
 export * from './lib/stat-card/stat-card';
 export * from './lib/table/sort-rows';
 export * from './lib/table/typed-table';
+export * from './lib/timeline/timeline';
+export * from './lib/timeline/timeline-layout';
