@@ -38,6 +38,7 @@ import { IsLocalDate } from '../calls/dto';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const CODE_MESSAGE = 'must be a code (letters, digits, "_", "-", "." only)';
+const CODE_LIST = /^[A-Za-z0-9][A-Za-z0-9_.-]*(,[A-Za-z0-9][A-Za-z0-9_.-]*)*$/;
 const INSTANT_EXAMPLE = '2026-12-07T09:00:00-06:00';
 
 export class RosterQuery {
@@ -49,9 +50,9 @@ export class RosterQuery {
   @Validate(IsLocalDate)
   to!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'One team code, or several separated by commas' })
   @IsOptional()
-  @Matches(CODE, { message: `teamCode ${CODE_MESSAGE}` })
+  @Matches(CODE_LIST, { message: `teamCode must be team codes separated by commas` })
   teamCode?: string;
 }
 
@@ -68,9 +69,9 @@ export class PayEstimatesQuery {
   @Matches(CODE, { message: `siteCode ${CODE_MESSAGE}` })
   siteCode?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'One team code, or several separated by commas' })
   @IsOptional()
-  @Matches(CODE, { message: `teamCode ${CODE_MESSAGE}` })
+  @Matches(CODE_LIST, { message: `teamCode must be team codes separated by commas` })
   teamCode?: string;
 }
 

@@ -82,20 +82,7 @@ export class ScheduleFiguresService {
     if (days > MAX_ROSTER_DAYS) {
       throw invalid(`A roster shows at most ${MAX_ROSTER_DAYS} days; asked for ${days}`);
     }
-    let teams = teamsOf(user);
-    if (teamCode) {
-      const [team]: { id: number }[] = await this.db.query(
-        `SELECT id FROM team WHERE team_code = $1`,
-        [teamCode],
-      );
-      if (!team) {
-        throw notFound(`Team ${teamCode} does not exist`);
-      }
-      if (teams !== null && !teams.includes(team.id)) {
-        throw forbidden(`Team ${teamCode} is not one of your teams`);
-      }
-      teams = [team.id];
-    }
+    const teams = teamCode ? await this.pickTeams(user, teamCode) : teamsOf(user);
     const rows: AgentShiftRow[] = await this.db.query(ROSTER_SQL, [from, to, teams]);
     const agents = groupByAgent(rows).map((a) => this.rosterAgent(a, from, to));
     return {
@@ -104,6 +91,27 @@ export class ScheduleFiguresService {
       days: Array.from({ length: days }, (_, i) => addDays(from, i)),
       agents,
     };
+  }
+
+  /** Team codes (comma-separated) to team ids, each one the caller may see. */
+  private async pickTeams(user: AuthUser, teamCodes: string): Promise<number[]> {
+    const codes = [...new Set(teamCodes.split(','))];
+    const found: { id: number; team_code: string }[] = await this.db.query(
+      `SELECT id, team_code FROM team WHERE team_code = ANY($1::text[])`,
+      [codes],
+    );
+    const missing = codes.filter((c) => !found.some((t) => t.team_code === c));
+    if (missing.length > 0) {
+      throw notFound(`Team ${missing.join(', ')} does not exist`);
+    }
+    const visible = teamsOf(user);
+    const foreign = found.filter((t) => visible !== null && !visible.includes(t.id));
+    if (foreign.length > 0) {
+      throw forbidden(
+        `Team ${foreign.map((t) => t.team_code).join(', ')} is not one of your teams`,
+      );
+    }
+    return found.map((t) => t.id);
   }
 
   private rosterAgent(
@@ -294,20 +302,7 @@ export class ScheduleFiguresService {
       const p = payPeriodOf(asOf, payPeriodRuleOf(s));
       return { siteId: s.site_id, period: p, dataFrom: payPeriodDataFrom(p) };
     });
-    let teams = teamsOf(user);
-    if (filter.teamCode) {
-      const [team]: { id: number }[] = await this.db.query(
-        `SELECT id FROM team WHERE team_code = $1`,
-        [filter.teamCode],
-      );
-      if (!team) {
-        throw notFound(`Team ${filter.teamCode} does not exist`);
-      }
-      if (teams !== null && !teams.includes(team.id)) {
-        throw forbidden(`Team ${filter.teamCode} is not one of your teams`);
-      }
-      teams = [team.id];
-    }
+    const teams = filter.teamCode ? await this.pickTeams(user, filter.teamCode) : teamsOf(user);
     const rows: AgentShiftRow[] = await this.db.query(PAY_ESTIMATES_SQL, [
       windows.map((w) => w.siteId),
       windows.map((w) => w.dataFrom),

@@ -3,6 +3,7 @@ import {
   DEFAULT_PAY_PERIOD_RULE,
   PayConfig,
   PayPeriodRule,
+  dayString,
   ShiftFigures,
   WorkShift,
   ZoneOffsets,
@@ -60,7 +61,29 @@ export interface ShiftRowDb {
   source: 'import' | 'manual' | 'floor' | null;
 }
 
-export type AgentShiftRow = AgentRow & ShiftRowDb;
+/**
+ * One shift as `shiftsOf` (schedules.sql.ts) aggregates it: code, start ms, end ms, local date,
+ * kind, break minutes, status, actual start ms, actual end ms, send-home reason, send-home ms,
+ * note, source.
+ */
+export type ShiftTuple = [
+  string,
+  number,
+  number,
+  string,
+  ShiftKind,
+  number,
+  ShiftStatus,
+  number | null,
+  number | null,
+  SendHomeReason | null,
+  number | null,
+  string | null,
+  'import' | 'manual' | 'floor',
+];
+
+/** An agent row with their shifts aggregated (null: none in the window). */
+export type AgentShiftRow = AgentRow & { shifts: ShiftTuple[] | null };
 
 /** A stored shift, ready for the analytics functions (instants as epoch ms). */
 export interface StoredShift extends WorkShift {
@@ -130,37 +153,51 @@ export function toStoredShift(r: ShiftRowDb): StoredShift | null {
   };
 }
 
-/** Groups rows of `AGENT_COLUMNS, SHIFT_COLUMNS` (ordered by agent) into agents with shifts. */
+function fromTuple(t: ShiftTuple): StoredShift {
+  return {
+    id: t[0],
+    start: t[1],
+    end: t[2],
+    localDate: t[3],
+    kind: t[4],
+    breakMinutes: t[5],
+    status: t[6],
+    actualStart: t[7],
+    actualEnd: t[8],
+    sendHomeReason: t[9],
+    sendHomeAt: t[10],
+    note: t[11],
+    source: t[12],
+  };
+}
+
+/** Rows of `AGENT_COLUMNS` with `shiftsOf(…) AS shifts` as agents with their shifts. */
 export function groupByAgent(rows: readonly AgentShiftRow[]): AgentWithShifts[] {
-  const out: AgentWithShifts[] = [];
-  let current: AgentWithShifts | null = null;
-  for (const r of rows) {
-    if (!current || current.agent.agent_id !== r.agent_id) {
-      current = { agent: r, shifts: [] };
-      out.push(current);
-    }
-    const s = toStoredShift(r);
-    if (s) {
-      current.shifts.push(s);
-    }
-  }
-  return out;
+  return rows.map((r) => ({ agent: r, shifts: (r.shifts ?? []).map(fromTuple) }));
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
-/** ISO 8601 with the zone's offset at that instant: `2026-11-10T09:00:00-06:00`. */
+/**
+ * ISO 8601 with the zone's offset at that instant: `2026-11-10T09:00:00-06:00`. Plain arithmetic
+ * on the local milliseconds (a roster formats ten thousand instants).
+ */
 export function formatInstant(ms: number, zone: string): string {
   const offsetMin = ZoneOffsets.of(zone).offsetMinutes(ms);
-  const d = new Date(ms + offsetMin * 60_000);
-  const sign = offsetMin < 0 ? '-' : '+';
+  const local = ms + offsetMin * 60_000;
+  const day = Math.floor(local / 86_400_000);
+  let rest = local - day * 86_400_000;
+  const millis = rest % 1000;
+  rest = (rest - millis) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
   const a = Math.abs(offsetMin);
-  const msPart = d.getUTCMilliseconds();
   return (
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
-    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
-    (msPart ? `.${String(msPart).padStart(3, '0')}` : '') +
-    `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+    `${dayString(day)}T${pad(hour)}:${pad(min)}:${pad(sec)}` +
+    (millis ? `.${String(millis).padStart(3, '0')}` : '') +
+    `${offsetMin < 0 ? '-' : '+'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`
   );
 }
 

@@ -158,8 +158,8 @@ describe('who sees whose schedule and pay', () => {
       const r = await get('/api/schedules/staffing-gap?campaignCode=SUP', tok.m1);
       expect(r.status).toBe(200);
       const gap = r.body as StaffingGapDto;
-      // A1 and A2 answer SUP's calls; B1 (Istanbul) does not
-      expect(gap.agents).toBe(2);
+      // A1 and A2 answer SUP's calls, A3 (no calls yet) is in their team; B1 (Istanbul) is not
+      expect(gap.agents).toBe(3);
       const at = (hm: string) => gap.slots.find((s) => s.date === tomorrow && s.start === hm);
       expect(at('10:00')).toMatchObject({ staffed: 2, overtimeStaffed: 0 });
       expect(at('17:00')).toMatchObject({ staffed: 0 });

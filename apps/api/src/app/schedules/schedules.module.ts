@@ -6,6 +6,7 @@ import { ShiftsImport } from './imports/shifts-import.handler';
 import { PayRulesService } from './pay-rules.service';
 import { ScheduleFiguresService } from './schedule-figures.service';
 import { SchedulesController } from './schedules.controller';
+import { SchedulesDemoSeeder } from './schedules-demo.seeder';
 import { ShiftsService } from './shifts.service';
 
 /** Shifts and timesheets, send-homes, pay rules, rosters, pay estimates and the staffing gap. */
@@ -13,7 +14,14 @@ import { ShiftsService } from './shifts.service';
   imports: [ImportsModule],
   controllers: [SchedulesController],
   // StaffingService (the forecast behind the staffing gap) is stateless: its own instance here
-  providers: [ScheduleFiguresService, ShiftsService, PayRulesService, StaffingService],
+  providers: [
+    ScheduleFiguresService,
+    ShiftsService,
+    PayRulesService,
+    StaffingService,
+    SchedulesDemoSeeder,
+  ],
+  exports: [SchedulesDemoSeeder],
 })
 export class SchedulesModule implements OnModuleInit {
   constructor(private readonly imports: ImportService) {}

@@ -7,15 +7,37 @@
 /** The columns of a shift, as `ShiftRow` expects them (alias `sh`). */
 export const SHIFT_COLUMNS = `
   sh.shift_code,
-  floor(extract(epoch FROM sh.start_at) * 1000)::float8 AS start_ms,
-  floor(extract(epoch FROM sh.end_at) * 1000)::float8 AS end_ms,
+  round(date_part('epoch', sh.start_at) * 1000) AS start_ms,
+  round(date_part('epoch', sh.end_at) * 1000) AS end_ms,
   to_char(sh.local_date, 'YYYY-MM-DD') AS local_date,
   sh.kind, sh.break_minutes, sh.status,
-  floor(extract(epoch FROM sh.actual_start) * 1000)::float8 AS actual_start_ms,
-  floor(extract(epoch FROM sh.actual_end) * 1000)::float8 AS actual_end_ms,
+  round(date_part('epoch', sh.actual_start) * 1000) AS actual_start_ms,
+  round(date_part('epoch', sh.actual_end) * 1000) AS actual_end_ms,
   sh.send_home_reason,
-  floor(extract(epoch FROM sh.send_home_at) * 1000)::float8 AS send_home_at_ms,
+  round(date_part('epoch', sh.send_home_at) * 1000) AS send_home_at_ms,
   sh.note, sh.source`;
+
+/**
+ * An agent's shifts with a local start date in [`from`, `to`] (SQL date expressions), as one JSON
+ * array of arrays in start order — one row per agent instead of one per shift, so the agent's
+ * columns are not repeated thousands of times. The start-instant bounds (two days wider than the
+ * dates: no zone is 48 h from UTC) let the (agent_id, start_at) index find them. The elements are
+ * those of `ShiftTuple` (schedule-rows.ts).
+ */
+export function shiftsOf(from: string, to: string): string {
+  return `(
+    SELECT json_agg(json_build_array(
+             sh.shift_code, round(date_part('epoch', sh.start_at) * 1000),
+             round(date_part('epoch', sh.end_at) * 1000), sh.local_date, sh.kind, sh.break_minutes,
+             sh.status, round(date_part('epoch', sh.actual_start) * 1000),
+             round(date_part('epoch', sh.actual_end) * 1000), sh.send_home_reason,
+             round(date_part('epoch', sh.send_home_at) * 1000), sh.note, sh.source)
+           ORDER BY sh.start_at)
+    FROM shift sh
+    WHERE sh.agent_id = a.id
+      AND sh.start_at >= (${from} - 2)::timestamptz AND sh.start_at < (${to} + 3)::timestamptz
+      AND sh.local_date BETWEEN ${from} AND ${to})`;
+}
 
 /** The columns of an agent with their site, team and the site's pay rules (aliases a, t, s, r). */
 export const AGENT_COLUMNS = `
@@ -37,21 +59,17 @@ const AGENT_JOINS = `
  * their shifts starting from 7 days before $1 (rests, runs and the week's overtime so far) to $2.
  */
 export const ROSTER_SQL = `
-  SELECT ${AGENT_COLUMNS}, ${SHIFT_COLUMNS}
+  SELECT ${AGENT_COLUMNS}, ${shiftsOf('$1::date - 7', '$2::date')} AS shifts
   FROM ${AGENT_JOINS}
-  LEFT JOIN shift sh ON sh.agent_id = a.id
-                    AND sh.local_date BETWEEN $1::date - 7 AND $2::date
   WHERE a.hire_date <= $2::date AND (a.termination_date IS NULL OR a.termination_date >= $1::date)
     AND ($3::int[] IS NULL OR a.team_id = ANY($3::int[]))
-  ORDER BY t.team_code, a.full_name, a.employee_code, sh.start_at`;
+  ORDER BY t.team_code, a.full_name, a.employee_code`;
 
 /** One agent (by employee code) and their shifts with a local start date in [$2, $3]. */
 export const AGENT_SCHEDULE_SQL = `
-  SELECT ${AGENT_COLUMNS}, ${SHIFT_COLUMNS}
+  SELECT ${AGENT_COLUMNS}, ${shiftsOf('$2::date', '$3::date')} AS shifts
   FROM ${AGENT_JOINS}
-  LEFT JOIN shift sh ON sh.agent_id = a.id AND sh.local_date BETWEEN $2::date AND $3::date
-  WHERE a.employee_code = $1
-  ORDER BY sh.start_at`;
+  WHERE a.employee_code = $1`;
 
 /**
  * Pay estimates: agents of the teams ($4, null = all; site $5, null = all) employed in their
@@ -62,14 +80,13 @@ export const PAY_ESTIMATES_SQL = `
   WITH w AS (
     SELECT * FROM unnest($1::int[], $2::date[], $3::date[]) AS w(site_id, data_from, data_to)
   )
-  SELECT ${AGENT_COLUMNS}, ${SHIFT_COLUMNS}
+  SELECT ${AGENT_COLUMNS}, ${shiftsOf('w.data_from', 'w.data_to')} AS shifts
   FROM ${AGENT_JOINS}
   JOIN w ON w.site_id = s.id
-  LEFT JOIN shift sh ON sh.agent_id = a.id AND sh.local_date BETWEEN w.data_from AND w.data_to
   WHERE a.hire_date <= w.data_to AND (a.termination_date IS NULL OR a.termination_date >= w.data_from)
     AND ($4::int[] IS NULL OR a.team_id = ANY($4::int[]))
     AND ($5::text IS NULL OR s.site_code = $5)
-  ORDER BY t.team_code, a.full_name, a.employee_code, sh.start_at`;
+  ORDER BY t.team_code, a.full_name, a.employee_code`;
 
 /**
  * The staffing gap's agents: those whose calls in the 28 days before $2 were mostly of campaign
@@ -96,11 +113,10 @@ export const GAP_SQL = `
     LEFT JOIN by_team bt ON bt.team_id = a.team_id
     WHERE coalesce(o.campaign_id, bt.campaign_id) = $1
   )
-  SELECT ${AGENT_COLUMNS}, ${SHIFT_COLUMNS}
+  SELECT ${AGENT_COLUMNS}, ${shiftsOf('$3::date', '$4::date')} AS shifts
   FROM ${AGENT_JOINS}
   JOIN assigned x ON x.agent_id = a.id
-  JOIN shift sh ON sh.agent_id = a.id AND sh.local_date BETWEEN $3::date AND $4::date
-  ORDER BY a.employee_code, sh.start_at`;
+  ORDER BY a.employee_code`;
 
 /** One shift with its agent (for edits). */
 export const SHIFT_BY_CODE_SQL = `
@@ -115,8 +131,8 @@ export const AGENT_BY_CODE_SQL = `
 
 /** Stored shifts of agent $1 overlapping [$2, $3), other than the shift codes in $4. */
 export const OVERLAPPING_SQL = `
-  SELECT sh.shift_code, floor(extract(epoch FROM sh.start_at) * 1000)::float8 AS start_ms,
-         floor(extract(epoch FROM sh.end_at) * 1000)::float8 AS end_ms, sh.agent_id
+  SELECT sh.shift_code, round(date_part('epoch', sh.start_at) * 1000) AS start_ms,
+         round(date_part('epoch', sh.end_at) * 1000) AS end_ms, sh.agent_id
   FROM shift sh
   WHERE sh.agent_id = ANY($1::int[])
     AND tstzrange(sh.start_at, sh.end_at) && tstzrange($2::timestamptz, $3::timestamptz)

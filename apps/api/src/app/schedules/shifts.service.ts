@@ -23,7 +23,14 @@ import {
   notFound,
 } from '../common/domain-error';
 import { localLabel, ShiftRow } from './imports/shift-row';
-import { AgentRow, AgentShiftRow, groupByAgent, payConfigOf, toShiftDto } from './schedule-rows';
+import {
+  AgentRow,
+  AgentShiftRow,
+  groupByAgent,
+  payConfigOf,
+  ShiftRowDb,
+  toShiftDto,
+} from './schedule-rows';
 import {
   AGENT_BY_CODE_SQL,
   AGENT_SCHEDULE_SQL,
@@ -40,7 +47,7 @@ const SEND_HOME_SKEW_MS = 5 * 60_000;
 const EXCLUSION_VIOLATION = '23P01';
 const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
-type StoredRow = AgentShiftRow & { shift_pk: string };
+type StoredRow = AgentRow & ShiftRowDb & { shift_pk: string };
 
 function agentRef(a: AgentRow) {
   return {

@@ -1,5 +1,4 @@
 import { toDayNumber } from '../dates/local-date';
-import { splitAtLocalHours } from './local-hours';
 import { consecutiveWorkdays, restGaps, SHORT_REST_SECONDS } from './rest';
 import { sendHomeLoss } from './send-home';
 import { DEFAULT_PAY_CONFIG, PayConfig, TimeSpan, WorkShift } from './shift.types';
@@ -12,7 +11,7 @@ import {
   stayLateSeconds,
   workedSeconds,
 } from './worked-time';
-import { ZoneOffsets } from './zone-offsets';
+import { weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
 
 /** A planned piece of one shift that lies beyond the week's contract hours. */
 export interface OvertimePiece extends TimeSpan {
@@ -32,15 +31,30 @@ export function overtimePieces(
   contractHours: number,
 ): OvertimePiece[] {
   const limitMs = contractHours * 3_600_000;
-  const pieces = shifts
-    .flatMap((shift, index) =>
-      splitAtLocalHours(plannedIntervals(shift), zone).map((p) => ({ ...p, index })),
-    )
-    .sort((a, b) => a.startMs - b.startMs);
+  const offsets = ZoneOffsets.of(zone);
+  const pieces: { startMs: number; endMs: number; monday: number; index: number }[] = [];
+  shifts.forEach((shift, index) => {
+    for (const span of plannedIntervals(shift)) {
+      // split only where a local week begins (Monday 00:00), which a Sunday night crosses
+      let start = span.startMs;
+      while (start < span.endMs) {
+        const day = offsets.localDayNumber(start);
+        const monday = day - (weekdayOfDayNumber(day) - 1);
+        const nextMonday = monday + 7;
+        const end =
+          offsets.localDayNumber(span.endMs - 1) >= nextMonday
+            ? offsets.startOfLocalDayWithin(nextMonday, start, span.endMs)
+            : span.endMs;
+        pieces.push({ startMs: start, endMs: end, monday, index });
+        start = end;
+      }
+    }
+  });
+  pieces.sort((a, b) => a.startMs - b.startMs);
   const usedByWeek = new Map<number, number>();
   const out: OvertimePiece[] = [];
   for (const p of pieces) {
-    const monday = p.dayNumber - (p.weekday - 1);
+    const monday = p.monday;
     const before = usedByWeek.get(monday) ?? 0;
     const ms = p.endMs - p.startMs;
     usedByWeek.set(monday, before + ms);
