@@ -65,7 +65,7 @@ describe('Schedules in the browser', () => {
     expect(me).toBe(1);
 
     // the day view draws a single day with its hours
-    await page.getByRole('button', { name: 'Day' }).click();
+    await page.locator('mat-button-toggle', { hasText: /^Day$/ }).locator('button').click();
     await rosterRows(page);
     await screenshot(page, 'manager-schedules-roster-day');
     expect(errors).toEqual([]);
@@ -113,13 +113,17 @@ describe('Schedules in the browser', () => {
     expect(lines).toContain('Base pay');
     expect(lines).toContain('Overtime premium');
     await screenshot(page, 'agent-my-schedule');
-    const statuses = await page.evaluate(async () => {
-      const own = (await (await fetch('/api/me/schedule')).json()) as { employeeCode: string };
-      const roster = await fetch('/api/schedules/roster?from=2026-01-05&to=2026-01-11');
-      const pay = await fetch('/api/pay/estimates');
-      const other = await fetch('/api/schedules/agents/A00002');
-      return { own: own.employeeCode, roster: roster.status, pay: pay.status, other: other.status };
-    });
+    // through the same session, outside the page (the page itself never asks for these)
+    const get = async (path: string) => (await page.request.get(`${BASE_URL()}${path}`)).status();
+    const own = (await (await page.request.get(`${BASE_URL()}/api/me/schedule`)).json()) as {
+      employeeCode: string;
+    };
+    const statuses = {
+      own: own.employeeCode,
+      roster: await get('/api/schedules/roster?from=2026-01-05&to=2026-01-11'),
+      pay: await get('/api/pay/estimates'),
+      other: await get('/api/schedules/agents/A00002'),
+    };
     expect(statuses.roster).toBe(403);
     expect(statuses.pay).toBe(403);
     expect(statuses.other).toBe(statuses.own === 'A00002' ? 200 : 403);

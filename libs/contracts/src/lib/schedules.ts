@@ -151,7 +151,10 @@ export interface PatternConflict {
 export interface PatternResult {
   created: number;
   preview: boolean;
+  /** The shifts created, or that would be (preview). */
   shifts: ShiftDto[];
+  /** A preview lists what stands in the way here (an apply answers 409 with the same list). */
+  conflicts: PatternConflict[];
 }
 
 /** The pay rules of a site (metrics.md §4); percentages are fractions. */

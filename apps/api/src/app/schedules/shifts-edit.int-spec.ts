@@ -270,6 +270,11 @@ describe('editing shifts', () => {
         },
       ]);
       expect((await t.sql.query(`SELECT count(*)::int AS n FROM shift`)).rows[0].n).toBe(before);
+      // a preview answers with the same list, as a check rather than a failure
+      const preview = await as(tok.m1).post('/api/shifts/pattern', { ...pattern, preview: true });
+      expect(preview.status).toBe(201);
+      expect(preview.body.created).toBe(0);
+      expect(preview.body.conflicts).toEqual(r.body.conflicts);
     });
 
     it('previews, then applies to every agent and date in one go', async () => {
@@ -279,7 +284,7 @@ describe('editing shifts', () => {
         days: [pattern.days[0], pattern.days[1], { weekday: 7, start: '03:30', end: '11:30' }],
       };
       const preview = await as(tok.m1).post('/api/shifts/pattern', { ...fixed, preview: true });
-      expect(preview.body).toMatchObject({ created: 0, preview: true });
+      expect(preview.body).toMatchObject({ created: 0, preview: true, conflicts: [] });
       // 2 weeks × (Mon, Wed, Sun) × 2 agents = 12
       expect((preview.body as PatternResult).shifts).toHaveLength(12);
       const applied = await as(tok.m1).post('/api/shifts/pattern', fixed);

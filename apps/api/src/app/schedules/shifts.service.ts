@@ -407,7 +407,7 @@ export class ShiftsService {
           }
         }
       }
-      if (conflicts.length > 0) {
+      if (conflicts.length > 0 && !body.preview) {
         conflicts.sort(
           (a, b) => a.employeeCode.localeCompare(b.employeeCode) || a.date.localeCompare(b.date),
         );
@@ -429,10 +429,14 @@ export class ShiftsService {
       }
     };
     await this.db.transaction(write);
+    conflicts.sort(
+      (a, b) => a.employeeCode.localeCompare(b.employeeCode) || a.date.localeCompare(b.date),
+    );
     const byCode = new Map(agents.map((a) => [a.agent_id, a]));
     return {
       created: body.preview ? 0 : planned.length,
       preview: body.preview === true,
+      conflicts,
       shifts: planned.map((p) => {
         const a = byCode.get(p.agentId) as AgentRow;
         return toShiftDto(

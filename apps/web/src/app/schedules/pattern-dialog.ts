@@ -349,7 +349,9 @@ export class PatternDialog {
     this.api.pattern(body).subscribe({
       next: (r) => {
         this.busy.set(false);
-        if (preview) {
+        if (preview && r.conflicts.length > 0) {
+          this.conflicts.set(r.conflicts);
+        } else if (preview) {
           this.previewCount.set(r.shifts.length);
         } else {
           this.notify.done(`${r.created} shifts added`);

@@ -190,9 +190,10 @@ export function shiftBars(
   const badges = shiftBadges(s, locale);
   const start = minutesFrom(rangeStart, s.start);
   const end = minutesFrom(rangeStart, s.end);
+  const endClock = wallClock(s.end).hhmm === '00:00' ? '24' : compactClock(wallClock(s.end).hhmm);
   const label = short
     ? compactClock(wallClock(s.start).hhmm)
-    : `${compactClock(wallClock(s.start).hhmm)}–${compactClock(wallClock(s.end).hhmm)}`;
+    : `${compactClock(wallClock(s.start).hhmm)}–${endClock}`;
   if (absent) {
     return [
       {
@@ -287,7 +288,7 @@ export function rosterRow(
     asideTone:
       a.totals.shortRests > 0
         ? 'bad'
-        : over || planned > contract + FLAG_MINUTES * 60
+        : over || (days >= 7 && planned > contract + FLAG_MINUTES * 60)
           ? 'warn'
           : 'neutral',
     asideTitle: notes.join(' · '),

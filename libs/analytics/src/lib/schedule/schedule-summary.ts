@@ -11,7 +11,7 @@ import {
   stayLateSeconds,
   workedSeconds,
 } from './worked-time';
-import { weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
+import { dayString, weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
 
 /** A planned piece of one shift that lies beyond the week's contract hours. */
 export interface OvertimePiece extends TimeSpan {
@@ -150,8 +150,6 @@ export function agentScheduleSummary(input: AgentScheduleInput): AgentScheduleSu
   }
   const runs = consecutiveWorkdays(shifts, zone, 'planned');
   const runByDate = new Map(runs.days.map((d) => [d.date, d.run]));
-  const loss = sendHomeLoss(shifts, config);
-  const lostByIndex = new Map(loss.shifts.map((s) => [s.index, s.lostSeconds]));
 
   const figures: ShiftFigures[] = [];
   const windowShifts: WorkShift[] = [];
@@ -168,17 +166,18 @@ export function agentScheduleSummary(input: AgentScheduleInput): AgentScheduleSu
       workedSeconds: workedSeconds(shift),
       plannedSeconds: planned / 1000,
       paidSeconds: paidSeconds(shift, config),
-      lostSeconds: lostByIndex.get(index) ?? 0,
+      lostSeconds: 0,
       stayLateSeconds: stayLateSeconds(shift),
       overtimeSeconds: overtime.get(index) ?? 0,
       restBeforeSeconds: rest ? rest.gap : null,
       shortRestBefore: rest ? rest.short : false,
-      consecutiveDay:
-        planned > 0
-          ? (runByDate.get(offsets.localDate(scheduledSpan(shift).startMs)) ?? null)
-          : null,
+      consecutiveDay: planned > 0 ? (runByDate.get(dayString(startDay[index])) ?? null) : null,
     });
   });
+  // hours lost of the window's send-homes (metrics.md §4), in the order of `windowShifts`
+  for (const lost of sendHomeLoss(windowShifts, config).shifts) {
+    figures[lost.index].lostSeconds = lost.lostSeconds;
+  }
   const sum = (k: keyof ShiftFigures) => figures.reduce((s, f) => s + (f[k] as number), 0);
   const longestRun = runs.runs
     .filter((r) => r.from <= input.window.to && r.to >= input.window.from)

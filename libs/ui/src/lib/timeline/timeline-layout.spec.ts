@@ -42,7 +42,7 @@ describe('daysAxis', () => {
     const day = daysAxis(['Mon 30 Nov']);
     expect(day.totalMin).toBe(1440);
     expect(day.ticks.map((t) => t.label)).toEqual([
-      'Mon 30 Nov',
+      '00:00',
       '02:00',
       '04:00',
       '06:00',

@@ -91,7 +91,8 @@ export function daysAxis(
 ): TimelineAxis {
   const ticks: TimelineTick[] = [];
   dayLabels.forEach((label, d) => {
-    ticks.push({ atMin: d * 1440, label, major: true });
+    // one day: its hours are the labels (the date is the page's); several: the dates
+    ticks.push({ atMin: d * 1440, label: dayLabels.length === 1 ? '00:00' : label, major: true });
     for (let h = everyHours; h < 24; h += everyHours) {
       ticks.push({
         atMin: d * 1440 + h * 60,
