@@ -16,7 +16,10 @@ import {
   Min,
   Validate,
   ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+import { DateTime } from 'luxon';
 import {
   AbsenceInput,
   PAY_PERIOD_KINDS,
@@ -34,7 +37,20 @@ import {
   ShiftStatus,
   ShiftUpdateInput,
 } from '@floorwise/contracts';
-import { IsLocalDate } from '../calls/dto';
+
+@ValidatorConstraint({ name: 'localDate' })
+class IsLocalDate implements ValidatorConstraintInterface {
+  validate(v: unknown): boolean {
+    return (
+      typeof v === 'string' &&
+      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+      DateTime.fromISO(v, { zone: 'UTC' }).isValid
+    );
+  }
+  defaultMessage(): string {
+    return '$property must be a local date YYYY-MM-DD that exists';
+  }
+}
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const CODE_MESSAGE = 'must be a code (letters, digits, "_", "-", "." only)';
