@@ -28,3 +28,5 @@ export * from './lib/export/export-panel';
 export * from './lib/export/png-export';
 export * from './lib/charts/survival-chart';
 export * from './lib/charts/survival-option';
+export * from './lib/timeline/timeline';
+export * from './lib/timeline/timeline-layout';

@@ -7,6 +7,7 @@ import { IMPORT_KINDS, ImportKind, Role } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
 import { UsersService } from '../users/users.service';
+import { SchedulesDemoSeeder } from '../schedules/schedules-demo.seeder';
 import { DEMO_LOGINS_KEY } from './demo-logins.service';
 
 export interface SeedReport {
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly imports: ImportService,
     private readonly users: UsersService,
     @Inject(ENV) private readonly env: Env,
+    private readonly schedulesDemo: SchedulesDemoSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<SeedReport> {
@@ -71,6 +73,7 @@ export class DemoSeedService {
       }
     }
     await this.createDemoUsers();
+    await this.schedulesDemo.seed();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }
 

@@ -394,7 +394,7 @@ describe('POST /api/imports/shifts', () => {
       `SELECT action, entity, detail FROM audit_log WHERE entity = 'shift' ORDER BY id DESC LIMIT 1`,
     );
     expect(audit.rows[0]).toEqual({
-      action: 'import',
+      action: 'shift.import',
       entity: 'shift',
       detail: { rows: 1, imported: 1, updated: 0, duplicates: 0 },
     });

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** Schedules is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** Schedules: the roster, the staffing gap and pay for staff; "My schedule" for an agent. */
 export const schedulesRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./schedules-page').then((m) => m.SchedulesPage) },
 ];

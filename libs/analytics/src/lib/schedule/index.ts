@@ -21,6 +21,6 @@ export * from './send-home';
 export * from './pay-estimate';
 export * from './pay-config';
 export * from './pay-period';
-export { ZoneOffsets } from './zone-offsets';
+export { dayString, weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
 export * from './schedule-summary';
 export * from './staffing-gap';

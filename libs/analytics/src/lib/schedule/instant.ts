@@ -40,10 +40,17 @@ export function toEpochMillis(value: InstantInput, field = 'instant'): number {
 
 /** metrics.md conventions (IANA zone of the site): throws unless luxon can resolve `zone`. */
 export function assertZone(zone: string): void {
+  if (VALID_ZONES.has(zone)) {
+    return;
+  }
   if (!IANAZone.isValidZone(zone)) {
     throw new RangeError(`unknown IANA time zone "${zone}"`);
   }
+  VALID_ZONES.add(zone);
 }
+
+/** Zones already found valid: luxon's check builds an Intl formatter each time. */
+const VALID_ZONES = new Set<string>();
 
 /**
  * metrics.md conventions (local calendar dates): parses `YYYY-MM-DD`; a date that does not exist is

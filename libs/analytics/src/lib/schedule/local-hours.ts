@@ -31,10 +31,10 @@ export function splitAtLocalHours(spans: readonly TimeSpan[], zone: string): Loc
   const pieces: LocalHourPiece[] = [];
   for (const span of spans) {
     let t = span.startMs;
-    let nextChange = offsets.nextTransitionAfter(t);
+    let nextChange = offsets.nextCheckAfter(t);
     while (t < span.endMs) {
       if (t >= nextChange) {
-        nextChange = offsets.nextTransitionAfter(t);
+        nextChange = offsets.nextCheckAfter(t);
       }
       const offset = offsets.offsetMs(t);
       const local = t + offset;

@@ -1,4 +1,4 @@
-import { parseLocalDate } from './instant';
+import { isLocalDate } from '../dates/local-date';
 import { PayConfig } from './shift.types';
 
 /**
@@ -28,9 +28,7 @@ export function validatePayConfig(config: PayConfig): string[] {
     }
   }
   for (const day of config.holidays) {
-    try {
-      parseLocalDate(day, 'holiday');
-    } catch {
+    if (!isLocalDate(day)) {
       errors.push(`holiday "${day}" is not a valid YYYY-MM-DD date`);
     }
   }

@@ -115,14 +115,25 @@ describe('payEstimate for a semi-monthly period (Europe/Berlin, spring forward)'
     expect(r.workedSeconds).toBe(4 * H);
     expect(r.lostSeconds).toBe(0);
     expect(r.scheduledSeconds).toBe(8 * H);
+    expect(r.lostCents).toBe(0);
     const april = payEstimate({
-      shifts: [],
+      shifts: [
+        shift('2026-04-01T09:00:00+02:00', '2026-04-01T17:00:00+02:00', {
+          status: 'sent_home',
+          sendHomeReason: 'outage',
+          actualEnd: '2026-04-01T11:00:00+02:00',
+        }),
+      ],
       zone: 'Europe/Berlin',
       hourlyRateCents: RATE,
       config,
       period: { from: '2026-04-01', to: '2026-04-15' },
     });
-    expect(april.totalCents).toBe(0);
+    // 2 h worked → 4 000; 6 h lost, worth 6 × 2000 = 12 000 at the base rate
+    expect(april.totalCents).toBe(4_000);
+    expect(april.lostSeconds).toBe(6 * H);
+    expect(april.lostSecondsByReason.outage).toBe(6 * H);
+    expect(april.lostCents).toBe(12_000);
   });
 });
 

@@ -62,6 +62,8 @@ export interface PayEstimate {
   /** Hours lost to unpaid send-homes (metrics.md §4) of the period's shifts, in seconds. */
   lostSeconds: number;
   lostSecondsByReason: Record<SendHomeReason | 'unspecified', number>;
+  /** The pay those hours would have earned at the base rate (cents, rounded once). */
+  lostCents: number;
   /** Scheduled seconds of the period's shifts (all statuses). */
   scheduledSeconds: number;
   weeks: PayEstimateWeek[];
@@ -185,6 +187,7 @@ export function payEstimate(input: PayEstimateInput): PayEstimate {
     },
     lostSeconds: loss.lostSeconds,
     lostSecondsByReason: loss.lostSecondsByReason,
+    lostCents: lineCents(loss.lostSeconds * 1000, rate),
     scheduledSeconds: scheduledMs / 1000,
     weeks,
   };

@@ -1,6 +1,6 @@
-import { addLocalDays, assertZone } from './instant';
-import { splitAtLocalHours } from './local-hours';
+import { assertZone } from './instant';
 import { WorkShift } from './shift.types';
+import { dayString, ZoneOffsets } from './zone-offsets';
 import { actualSpan, plannedIntervals, scheduledSpan, workedIntervals } from './worked-time';
 
 /** metrics.md §4: a rest gap is short when under 11 h. */
@@ -86,19 +86,25 @@ export function consecutiveWorkdays(
 ): ConsecutiveWorkdays {
   assertZone(zone);
   const piecesOf = basis === 'planned' ? plannedIntervals : workedIntervals;
-  const dates = new Set<string>();
+  const offsets = ZoneOffsets.of(zone);
+  const dayNumbers = new Set<number>();
   for (const shift of shifts) {
-    for (const piece of splitAtLocalHours(piecesOf(shift), zone)) {
-      dates.add(piece.date);
+    for (const span of piecesOf(shift)) {
+      // every local date from the one the piece starts on to the one it ends on
+      const last = offsets.localDayNumber(span.endMs - 1);
+      for (let d = offsets.localDayNumber(span.startMs); d <= last; d++) {
+        dayNumbers.add(d);
+      }
     }
   }
-  const sorted = [...dates].sort();
+  const sorted = [...dayNumbers].sort((a, b) => a - b);
   const days: Workday[] = [];
   const runs: ConsecutiveWorkdays['runs'] = [];
-  for (const date of sorted) {
-    const previous = days[days.length - 1];
-    if (previous && addLocalDays(previous.date, 1) === date) {
-      days.push({ date, run: previous.run + 1 });
+  let previous = Number.NaN;
+  for (const day of sorted) {
+    const date = dayString(day);
+    if (day === previous + 1) {
+      days.push({ date, run: days[days.length - 1].run + 1 });
       const current = runs[runs.length - 1];
       current.to = date;
       current.length += 1;
@@ -106,6 +112,7 @@ export function consecutiveWorkdays(
       days.push({ date, run: 1 });
       runs.push({ from: date, to: date, length: 1 });
     }
+    previous = day;
   }
   return { days, runs, longest: runs.reduce((max, r) => Math.max(max, r.length), 0) };
 }

@@ -92,6 +92,26 @@ describe('overtimePieces', () => {
   });
 });
 
+describe('overtimePieces across a week boundary', () => {
+  it("counts a Sunday night's hours to the week they are worked in (Chicago, after the fall back)", () => {
+    // 40 h by Saturday in the week of Mon 26 Oct (CDT), then Sun 1 Nov 22:00 CST → Mon 06:00:
+    // its 2 Sunday hours are overtime, its 6 Monday hours start the next week afresh
+    const shifts = [
+      ...['26', '27', '28', '29'].map((d) =>
+        shift(`2026-10-${d}T08:00:00-05:00`, `2026-10-${d}T18:00:00-05:00`),
+      ),
+      shift('2026-11-01T22:00:00-06:00', '2026-11-02T06:00:00-06:00'),
+    ];
+    expect(overtimePieces(shifts, 'America/Chicago', 40)).toEqual([
+      {
+        index: 4,
+        startMs: Date.parse('2026-11-01T22:00:00-06:00'),
+        endMs: Date.parse('2026-11-02T00:00:00-06:00'),
+      },
+    ]);
+  });
+});
+
 describe('staffingGap', () => {
   it('counts agents per interval net of breaks and training, and the overtime that fills the gap', () => {
     // B has a 20 h contract and 24 h worked by Wednesday: Thursday 07:15–15:15 is all overtime

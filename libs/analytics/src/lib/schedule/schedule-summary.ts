@@ -1,5 +1,4 @@
 import { toDayNumber } from '../dates/local-date';
-import { splitAtLocalHours } from './local-hours';
 import { consecutiveWorkdays, restGaps, SHORT_REST_SECONDS } from './rest';
 import { sendHomeLoss } from './send-home';
 import { DEFAULT_PAY_CONFIG, PayConfig, TimeSpan, WorkShift } from './shift.types';
@@ -12,7 +11,7 @@ import {
   stayLateSeconds,
   workedSeconds,
 } from './worked-time';
-import { ZoneOffsets } from './zone-offsets';
+import { dayString, weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
 
 /** A planned piece of one shift that lies beyond the week's contract hours. */
 export interface OvertimePiece extends TimeSpan {
@@ -32,15 +31,30 @@ export function overtimePieces(
   contractHours: number,
 ): OvertimePiece[] {
   const limitMs = contractHours * 3_600_000;
-  const pieces = shifts
-    .flatMap((shift, index) =>
-      splitAtLocalHours(plannedIntervals(shift), zone).map((p) => ({ ...p, index })),
-    )
-    .sort((a, b) => a.startMs - b.startMs);
+  const offsets = ZoneOffsets.of(zone);
+  const pieces: { startMs: number; endMs: number; monday: number; index: number }[] = [];
+  shifts.forEach((shift, index) => {
+    for (const span of plannedIntervals(shift)) {
+      // split only where a local week begins (Monday 00:00), which a Sunday night crosses
+      let start = span.startMs;
+      while (start < span.endMs) {
+        const day = offsets.localDayNumber(start);
+        const monday = day - (weekdayOfDayNumber(day) - 1);
+        const nextMonday = monday + 7;
+        const end =
+          offsets.localDayNumber(span.endMs - 1) >= nextMonday
+            ? offsets.startOfLocalDayWithin(nextMonday, start, span.endMs)
+            : span.endMs;
+        pieces.push({ startMs: start, endMs: end, monday, index });
+        start = end;
+      }
+    }
+  });
+  pieces.sort((a, b) => a.startMs - b.startMs);
   const usedByWeek = new Map<number, number>();
   const out: OvertimePiece[] = [];
   for (const p of pieces) {
-    const monday = p.dayNumber - (p.weekday - 1);
+    const monday = p.monday;
     const before = usedByWeek.get(monday) ?? 0;
     const ms = p.endMs - p.startMs;
     usedByWeek.set(monday, before + ms);
@@ -136,8 +150,6 @@ export function agentScheduleSummary(input: AgentScheduleInput): AgentScheduleSu
   }
   const runs = consecutiveWorkdays(shifts, zone, 'planned');
   const runByDate = new Map(runs.days.map((d) => [d.date, d.run]));
-  const loss = sendHomeLoss(shifts, config);
-  const lostByIndex = new Map(loss.shifts.map((s) => [s.index, s.lostSeconds]));
 
   const figures: ShiftFigures[] = [];
   const windowShifts: WorkShift[] = [];
@@ -154,17 +166,18 @@ export function agentScheduleSummary(input: AgentScheduleInput): AgentScheduleSu
       workedSeconds: workedSeconds(shift),
       plannedSeconds: planned / 1000,
       paidSeconds: paidSeconds(shift, config),
-      lostSeconds: lostByIndex.get(index) ?? 0,
+      lostSeconds: 0,
       stayLateSeconds: stayLateSeconds(shift),
       overtimeSeconds: overtime.get(index) ?? 0,
       restBeforeSeconds: rest ? rest.gap : null,
       shortRestBefore: rest ? rest.short : false,
-      consecutiveDay:
-        planned > 0
-          ? (runByDate.get(offsets.localDate(scheduledSpan(shift).startMs)) ?? null)
-          : null,
+      consecutiveDay: planned > 0 ? (runByDate.get(dayString(startDay[index])) ?? null) : null,
     });
   });
+  // hours lost of the window's send-homes (metrics.md §4), in the order of `windowShifts`
+  for (const lost of sendHomeLoss(windowShifts, config).shifts) {
+    figures[lost.index].lostSeconds = lost.lostSeconds;
+  }
   const sum = (k: keyof ShiftFigures) => figures.reduce((s, f) => s + (f[k] as number), 0);
   const longestRun = runs.runs
     .filter((r) => r.from <= input.window.to && r.to >= input.window.from)

@@ -8,6 +8,9 @@ const MS_PER_DAY = 86_400_000;
 const SCAN_STEP_MS = 6 * MS_PER_HOUR;
 
 interface YearTable {
+  /** The UTC year this table answers for, `[fromMs, toMs)`. */
+  fromMs: number;
+  toMs: number;
   /** `offsets[i]` (ms east of UTC) applies from `starts[i]` (epoch ms) to `starts[i + 1]`. */
   starts: number[];
   offsets: number[];
@@ -24,6 +27,8 @@ export class ZoneOffsets {
   private static readonly cache = new Map<string, ZoneOffsets>();
   private readonly zone: IANAZone;
   private readonly years = new Map<number, YearTable>();
+  /** The table of the last lookup: consecutive lookups are almost always in the same year. */
+  private last: YearTable | null = null;
 
   private constructor(readonly name: string) {
     this.zone = IANAZone.create(name);
@@ -71,9 +76,43 @@ export class ZoneOffsets {
     return Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * The next instant after `ms` at which the offset may change: the next transition in the UTC
+   * year of `ms`, else the end of that year (look again from there). Cheaper than
+   * {@link nextTransitionAfter} for zones without transitions.
+   */
+  nextCheckAfter(ms: number): number {
+    const t = this.table(ms);
+    const { starts } = t;
+    for (let i = 1; i < starts.length; i++) {
+      if (starts[i] > ms) {
+        return Math.min(starts[i], t.toMs);
+      }
+    }
+    return t.toMs;
+  }
+
   /** Days since 1970-01-01 of the local date at `ms`. */
   localDayNumber(ms: number): number {
     return Math.floor((ms + this.offsetMs(ms)) / MS_PER_DAY);
+  }
+
+  /**
+   * The first instant in `(fromMs, toMs]` whose local date is `dayNumber` or later (local dates
+   * only grow with time, whatever the DST rules), found by bisection to the millisecond.
+   */
+  startOfLocalDayWithin(dayNumber: number, fromMs: number, toMs: number): number {
+    let lo = fromMs;
+    let hi = toMs;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (this.localDayNumber(mid) >= dayNumber) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return hi;
   }
 
   /** The local date `YYYY-MM-DD` at `ms`. */
@@ -82,12 +121,17 @@ export class ZoneOffsets {
   }
 
   private table(ms: number): YearTable {
+    const last = this.last;
+    if (last && ms >= last.fromMs && ms < last.toMs) {
+      return last;
+    }
     const year = new Date(ms).getUTCFullYear();
     let t = this.years.get(year);
     if (!t) {
       t = this.build(year);
       this.years.set(year, t);
     }
+    this.last = t;
     return t;
   }
 
@@ -121,7 +165,7 @@ export class ZoneOffsets {
       offsets.push(current);
       previous = current;
     }
-    return { starts, offsets };
+    return { fromMs: Date.UTC(year, 0, 1), toMs: Date.UTC(year + 1, 0, 1), starts, offsets };
   }
 }
 

@@ -46,6 +46,8 @@ export class FwHeatmapChart {
   readonly height = input(320);
   readonly caption = input<string | null>(null);
   readonly emptyText = input('No data for this selection.');
+  /** A scale centred on zero (negative red, positive blue), see `HeatmapOptionSettings`. */
+  readonly diverging = input(false);
 
   protected readonly empty = computed(
     () => this.data().columns.length === 0 || this.data().rows.length === 0,
@@ -61,6 +63,7 @@ export class FwHeatmapChart {
       showColumnLabel: this.showColumnLabel(),
       rowLabel: this.rowLabel(),
       cellTitle: this.cellTitle(),
+      diverging: this.diverging(),
     }),
   );
   /** For screen readers: the largest value per row. */

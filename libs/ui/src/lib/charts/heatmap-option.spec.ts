@@ -120,3 +120,23 @@ describe('buildHeatmapOption', () => {
     expect(week.columns.map((c, i) => interval(i, c))).toEqual([true, false, true]);
   });
 });
+
+describe('buildHeatmapOption with a diverging scale', () => {
+  const gap: HeatmapData = {
+    columns: ['09:00', '09:30'],
+    rows: ['Mon'],
+    cells: [
+      { x: 0, y: 0, value: -6 },
+      { x: 1, y: 0, value: 2 },
+    ],
+  };
+
+  it('centres the colours on zero, from minus to plus the largest absolute value', () => {
+    const option = inspect(buildHeatmapOption(gap, { valueName: 'Gap', diverging: true }));
+    expect(option.visualMap).toMatchObject({ min: -6, max: 6, text: ['6 gap', '-6'] });
+    expect(option.visualMap.inRange.color[0]).toBe('#9f1d1d');
+    // both ends are dark: a deep-red shortfall gets a white label, a small surplus a dark one
+    expect(option.series[0].data.map((d) => d.label.color)).toEqual(['#ffffff', '#1d2733']);
+    expect(option.series[0].label.formatter({ value: [0, 0, -6] })).toBe('-6');
+  });
+});

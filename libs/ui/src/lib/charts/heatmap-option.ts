@@ -53,7 +53,24 @@ export interface HeatmapOptionSettings {
   cellTitle?: (column: string, row: string) => string;
   /** Colours from the lowest to the highest value. */
   colors?: readonly string[];
+  /**
+   * A diverging scale centred on zero (e.g. staffed − required: short red, over blue): the colour
+   * range runs from −m to +m where m is the largest absolute value, with `DIVERGING_COLORS`
+   * unless `colors` is given. Default: 0 to the largest value.
+   */
+  diverging?: boolean;
 }
+
+/** Red (short) through near-white (even) to blue (over). */
+export const DIVERGING_COLORS: readonly string[] = [
+  '#9f1d1d',
+  '#e0605a',
+  '#f7d4cf',
+  '#f5f7fa',
+  '#c9daf0',
+  '#5b8bd0',
+  '#1c3f7a',
+];
 
 /** Light to dark: the darker a cell, the more it needs. */
 export const HEATMAP_COLORS: readonly string[] = [
@@ -77,13 +94,17 @@ export function buildHeatmapOption(
 ): FwHeatmapOption {
   const transpose = settings.transpose ?? false;
   const format = settings.valueFormatter ?? ((v: number) => String(v));
+  const diverging = settings.diverging ?? false;
   const max = Math.max(
     1,
-    ...data.cells.map((c) => (c.value === null || !Number.isFinite(c.value) ? 0 : c.value)),
+    ...data.cells.map((c) =>
+      c.value === null || !Number.isFinite(c.value) ? 0 : diverging ? Math.abs(c.value) : c.value,
+    ),
   );
+  const min = diverging ? -max : 0;
   const showValues = settings.showValues ?? true;
   const title = settings.cellTitle ?? ((column: string, row: string) => `${row} · ${column}`);
-  const colors = settings.colors ?? HEATMAP_COLORS;
+  const colors = settings.colors ?? (diverging ? DIVERGING_COLORS : HEATMAP_COLORS);
 
   const columnAxis = {
     type: 'category' as const,
@@ -126,7 +147,9 @@ export function buildHeatmapOption(
 
   const cells = data.cells.map((cell) => {
     const value = cell.value === null || !Number.isFinite(cell.value) ? '-' : cell.value;
-    const dark = typeof value === 'number' && value / max > DARK_SHARE;
+    // diverging: both ends are dark (deep red, deep blue), the middle light
+    const dark =
+      typeof value === 'number' && (diverging ? Math.abs(value) : value) / max > DARK_SHARE;
     return {
       value: transpose ? [cell.y, cell.x, value] : [cell.x, cell.y, value],
       label: { color: dark ? '#ffffff' : '#1d2733' },
@@ -163,7 +186,7 @@ export function buildHeatmapOption(
     yAxis: transpose ? { ...columnAxis, inverse: true } : { ...rowAxis, inverse: true },
     visualMap: {
       type: 'continuous',
-      min: 0,
+      min,
       max,
       dimension: 2,
       calculable: false,
@@ -172,7 +195,7 @@ export function buildHeatmapOption(
       bottom: 0,
       itemWidth: 12,
       itemHeight: 160,
-      text: [`${format(max)} ${settings.valueName.toLowerCase()}`, '0'],
+      text: [`${format(max)} ${settings.valueName.toLowerCase()}`, format(min)],
       textStyle: AXIS_TEXT,
       inRange: { color: [...colors] },
     },

@@ -225,7 +225,7 @@ export class ShiftsImport implements ImportHandler<ShiftRow> {
     const result = { imported, updated, duplicates: this.staged - imported - updated };
     await client.query(
       `INSERT INTO audit_log (actor_id, action, entity, entity_key, detail)
-       VALUES ($1, 'import', 'shift', NULL, $2)`,
+       VALUES ($1, 'shift.import', 'shift', NULL, $2)`,
       [this.ctx.actorId, JSON.stringify({ rows: this.staged, ...result })],
     );
     return result;
