@@ -88,6 +88,8 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   private listener: Client | null = null;
   private readonly clients = new Set<StreamClient>();
   private readonly ring: RingEntry[] = [];
+  /** The raw events behind the ring's newest entries (to catch a reloaded floor up). */
+  private recentRaw: FloorEventRow[] = [];
   /** Ids after this one are in the ring (or were for no one). */
   private ringFrom = 0;
   /** The last event streamed. */
@@ -350,6 +352,11 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         if (rows.length < EVENT_BATCH) break;
       }
     }
+    // events streamed while the catch-up read ran: applied from memory, synchronously, so the
+    // new floor is exactly at the streamed head when it replaces the old one
+    for (const e of this.recentRaw) {
+      if (Number(e.id) <= this.broadcastHead) model.apply(e, settings.slaSeconds);
+    }
     const nowMs = Date.now();
     this.computeAll(model, nowMs);
     const first = this.model === null;
@@ -442,6 +449,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         this.snapshots.clear(); // a released agent leaves the floor at once, not half a second later
       }
       this.ring.push(entry);
+      this.recentRaw.push(e);
       if (this.ring.length > RING_SIZE) {
         const dropped = this.ring.splice(0, this.ring.length - RING_SIZE);
         this.ringFrom = dropped[dropped.length - 1].id;
@@ -449,6 +457,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       this.broadcastHead = id;
       for (const c of this.clients) this.send(c, entry);
     }
+    if (this.recentRaw.length > 2 * EVENT_BATCH) this.recentRaw = this.recentRaw.slice(-EVENT_BATCH);
   }
 
   // ------------------------------------------------------------------ streams
