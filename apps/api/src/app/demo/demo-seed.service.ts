@@ -7,6 +7,7 @@ import { IMPORT_KINDS, ImportKind, Role } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
 import { UsersService } from '../users/users.service';
+import { QuotasDemoSeeder } from '../quotas/quotas-demo.seeder';
 import { DEMO_LOGINS_KEY } from './demo-logins.service';
 
 export interface SeedReport {
@@ -70,6 +71,7 @@ export class DemoSeedService {
         await this.setting(BACKFILL_KEY, { before: cutoff, status: 'pending' });
       }
     }
+    await new QuotasDemoSeeder(this.db, dir).seed();
     await this.createDemoUsers();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }
