@@ -58,7 +58,10 @@ export class SseClient {
     const seen = this.messages.find(test);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no such server-sent event in time')), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error('no such server-sent event in time')),
+        timeoutMs,
+      );
       this.waiters.push({
         test,
         resolve: (m) => {

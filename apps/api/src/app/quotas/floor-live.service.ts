@@ -4,8 +4,20 @@ import { Client } from 'pg';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { DataSource } from 'typeorm';
-import { emptyQuotaSums, FloorSettings, QuotaSums, ScheduledSpan, WorkShift } from '@floorwise/analytics';
-import type { FloorAgentDto, FloorIntervalDto, FloorSnapshot, FloorTeamDto, MyDayDto } from '@floorwise/contracts';
+import {
+  emptyQuotaSums,
+  FloorSettings,
+  QuotaSums,
+  ScheduledSpan,
+  WorkShift,
+} from '@floorwise/analytics';
+import type {
+  FloorAgentDto,
+  FloorIntervalDto,
+  FloorSnapshot,
+  FloorTeamDto,
+  MyDayDto,
+} from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import type { AuthUser } from '../auth/auth-user';
 import { StaffingService } from '../staffing/staffing.service';
@@ -213,7 +225,12 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             (await qr.query(QUOTAS_SQL)) as QuotaDefRow[],
             (await qr.query(CAMPAIGNS_SQL)) as CampaignRow[],
           ]
-        : [[], [], (await qr.query(QUOTAS_SQL)) as QuotaDefRow[], (await qr.query(CAMPAIGNS_SQL)) as CampaignRow[]];
+        : [
+            [],
+            [],
+            (await qr.query(QUOTAS_SQL)) as QuotaDefRow[],
+            (await qr.query(CAMPAIGNS_SQL)) as CampaignRow[],
+          ];
       await qr.query('COMMIT');
 
       const teamToday = new Map<number, string>();
@@ -226,13 +243,22 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         const monday = weekStartOf(today);
         let m = model.members.get(r.agent_id);
         if (!m) {
-          m = { agentId: r.agent_id, teamId: r.team_id, today, monday, day: emptyQuotaSums(), week: emptyQuotaSums(), campaigns: new Map() };
+          m = {
+            agentId: r.agent_id,
+            teamId: r.team_id,
+            today,
+            monday,
+            day: emptyQuotaSums(),
+            week: emptyQuotaSums(),
+            campaigns: new Map(),
+          };
           model.members.set(r.agent_id, m);
         }
         const s = sumsOf(r);
         if (r.local_date === today) {
           m.day = add(m.day, s);
-          if (s.callsHandled > 0) m.campaigns.set(r.campaign_id, (m.campaigns.get(r.campaign_id) ?? 0) + s.callsHandled);
+          if (s.callsHandled > 0)
+            m.campaigns.set(r.campaign_id, (m.campaigns.get(r.campaign_id) ?? 0) + s.callsHandled);
         }
         if (r.local_date >= monday && r.local_date <= today) m.week = add(m.week, s);
       }
@@ -244,18 +270,29 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       }
       for (const r of roster) {
         if (!model.members.has(r.agent_id)) {
-          model.members.set(r.agent_id, { agentId: r.agent_id, teamId: r.team_id, today: r.today, monday: weekStartOf(r.today), day: emptyQuotaSums(), week: emptyQuotaSums(), campaigns: new Map() });
+          model.members.set(r.agent_id, {
+            agentId: r.agent_id,
+            teamId: r.team_id,
+            today: r.today,
+            monday: weekStartOf(r.today),
+            day: emptyQuotaSums(),
+            week: emptyQuotaSums(),
+            campaigns: new Map(),
+          });
         }
         const startMs = new Date(r.start_at).getTime();
         const endMs = new Date(r.end_at).getTime();
         const own = shiftsByAgent.get(r.agent_id) ?? [];
         const monday = weekStartOf(r.today);
-        const inWeek = own.filter((s) => s.local_date >= monday && s.local_date < addDays(monday, 7));
+        const inWeek = own.filter(
+          (s) => s.local_date >= monday && s.local_date < addDays(monday, 7),
+        );
         const spans = (list: WeekShiftRow[]) => list.filter(countsForPacing).map(spanOf);
         let before = 0;
         for (const s of inWeek) {
           const sEnd = new Date(s.end_at).getTime();
-          if (Number(s.id) !== Number(r.shift_id) && sEnd <= startMs) before += shiftWorkedSeconds(workShiftOf(s), sEnd, nowMs);
+          if (Number(s.id) !== Number(r.shift_id) && sEnd <= startMs)
+            before += shiftWorkedSeconds(workShiftOf(s), sEnd, nowMs);
         }
         model.agents.set(r.agent_id, {
           agentId: r.agent_id,
@@ -266,7 +303,13 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
           monday,
           hireDate: r.hire_date,
           contractHours: Number(r.contract_hours),
-          shift: { id: Number(r.shift_id), startMs, endMs, breakMinutes: r.break_minutes, kind: r.kind },
+          shift: {
+            id: Number(r.shift_id),
+            startMs,
+            endMs,
+            breakMinutes: r.break_minutes,
+            kind: r.kind,
+          },
           shiftFromMs: bucketOf(startMs),
           shiftSums: sumsOf(r),
           state: {
@@ -277,7 +320,14 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
           daySpans: spans(inWeek.filter((s) => s.local_date === r.today)),
           weekSpans: spans(inWeek),
           weekWorkedBeforeSeconds: before,
-          quotas: FloorModel.agentQuotas(quotas, r.agent_id, r.team_id, r.hire_date, r.today, settings),
+          quotas: FloorModel.agentQuotas(
+            quotas,
+            r.agent_id,
+            r.team_id,
+            r.hire_date,
+            r.today,
+            settings,
+          ),
           asOfEventId: model.head,
           row: null,
         });
@@ -285,13 +335,22 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       for (const [teamId, meta] of teamMeta) {
         const today = teamToday.get(teamId) as string;
         const monday = weekStartOf(today);
-        const teamShifts = weekShifts.filter((s) => s.team_id === teamId && s.local_date >= monday && s.local_date < addDays(monday, 7));
+        const teamShifts = weekShifts.filter(
+          (s) =>
+            s.team_id === teamId && s.local_date >= monday && s.local_date < addDays(monday, 7),
+        );
         model.teams.set(teamId, {
           teamId,
           teamCode: meta.code,
           teamName: meta.name,
-          quotas: FloorModel.groupQuotas(quotas, (q) => q.scope === 'team' && !q.per_member && q.team_id === teamId, today),
-          daySpans: teamShifts.filter((s) => s.local_date === today && countsForPacing(s)).map(spanOf),
+          quotas: FloorModel.groupQuotas(
+            quotas,
+            (q) => q.scope === 'team' && !q.per_member && q.team_id === teamId,
+            today,
+          ),
+          daySpans: teamShifts
+            .filter((s) => s.local_date === today && countsForPacing(s))
+            .map(spanOf),
           weekSpans: teamShifts.filter(countsForPacing).map(spanOf),
           asOfEventId: model.head,
           row: null,
@@ -310,16 +369,31 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
           bucketMs,
           day: sumsOf(c),
           week: {
-            callsHandled: c.week_calls_handled, handleSeconds: Number(c.week_handle_seconds), hostile: 0,
-            sales: c.week_sales, saves: c.week_saves, resolved: c.week_resolved, qaSum: c.week_qa_sum,
-            qaCount: c.week_qa_count, csatSum: c.week_csat_sum, csatCount: c.week_csat_count,
+            callsHandled: c.week_calls_handled,
+            handleSeconds: Number(c.week_handle_seconds),
+            hostile: 0,
+            sales: c.week_sales,
+            saves: c.week_saves,
+            resolved: c.week_resolved,
+            qaSum: c.week_qa_sum,
+            qaCount: c.week_qa_count,
+            csatSum: c.week_csat_sum,
+            csatCount: c.week_csat_count,
           },
           interval: {
-            offered: c.i_offered, answered: c.i_answered, abandoned: c.i_abandoned, inboundAnswered: c.i_inbound_answered,
-            answeredWithinSla: sla[0], abandonedAfterSla: sla[1],
+            offered: c.i_offered,
+            answered: c.i_answered,
+            abandoned: c.i_abandoned,
+            inboundAnswered: c.i_inbound_answered,
+            answeredWithinSla: sla[0],
+            abandonedAfterSla: sla[1],
           },
           forecast: this.forecasts.get(fkey) ?? null,
-          quotas: FloorModel.groupQuotas(quotas, (q) => q.scope === 'campaign' && q.campaign_id === c.id, c.today),
+          quotas: FloorModel.groupQuotas(
+            quotas,
+            (q) => q.scope === 'campaign' && q.campaign_id === c.id,
+            c.today,
+          ),
           asOfEventId: model.head,
           row: null,
         });
@@ -369,9 +443,21 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     this.pump();
   }
 
-  private async forecast(code: string, tz: string, bucketMs: number, s: FloorSettings): Promise<{ calls: number; agents: number } | null> {
+  private async forecast(
+    code: string,
+    tz: string,
+    bucketMs: number,
+    s: FloorSettings,
+  ): Promise<{ calls: number; agents: number } | null> {
     try {
-      const f = await this.staffing.forecast({ campaignCode: code, intervalMinutes: 15, targetServiceLevel: s.targetServiceLevel, targetAnswerSeconds: s.slaSeconds, maxOccupancy: 0.85, shrinkage: 0.3 });
+      const f = await this.staffing.forecast({
+        campaignCode: code,
+        intervalMinutes: 15,
+        targetServiceLevel: s.targetServiceLevel,
+        targetAnswerSeconds: s.slaSeconds,
+        maxOccupancy: 0.85,
+        shrinkage: 0.3,
+      });
       const local = new Date(bucketMs).toLocaleString('sv-SE', { timeZone: tz }); // YYYY-MM-DD HH:mm:ss
       const date = local.slice(0, 10);
       const start = local.slice(11, 16);
@@ -385,7 +471,8 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   private computeAll(model: FloorModel, nowMs: number): void {
     for (const a of model.agents.values()) model.computeAgent(a, nowMs);
     for (const t of model.teams.values()) model.computeTeam(t, nowMs);
-    for (const c of model.campaigns.values()) model.computeCampaign(c, nowMs, model.settings.slaSeconds, model.settings.targetServiceLevel);
+    for (const c of model.campaigns.values())
+      model.computeCampaign(c, nowMs, model.settings.slaSeconds, model.settings.targetServiceLevel);
   }
 
   private tick(): void {
@@ -413,7 +500,10 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       try {
         do {
           this.pumpAgain = false;
-          const rows: FloorEventRow[] = await this.db.query(EVENTS_AFTER_SQL, [this.broadcastHead, EVENT_BATCH]);
+          const rows: FloorEventRow[] = await this.db.query(EVENTS_AFTER_SQL, [
+            this.broadcastHead,
+            EVENT_BATCH,
+          ]);
           if (rows.length === EVENT_BATCH) this.pumpAgain = true;
           this.onEvents(rows);
         } while (this.pumpAgain && !this.closed);
@@ -436,16 +526,36 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       const entry: RingEntry = { id };
       if (changed.agent) {
         const row = m.computeAgent(changed.agent, nowMs);
-        entry.agent = { agentId: changed.agent.agentId, teamId: changed.agent.teamId, json: JSON.stringify(row) };
+        entry.agent = {
+          agentId: changed.agent.agentId,
+          teamId: changed.agent.teamId,
+          json: JSON.stringify(row),
+        };
       }
       if (changed.team) {
-        entry.team = { teamId: changed.team.teamId, json: JSON.stringify(m.computeTeam(changed.team, nowMs)) };
+        entry.team = {
+          teamId: changed.team.teamId,
+          json: JSON.stringify(m.computeTeam(changed.team, nowMs)),
+        };
       }
       if (changed.campaign) {
-        entry.interval = { json: JSON.stringify(m.computeCampaign(changed.campaign, nowMs, m.settings.slaSeconds, m.settings.targetServiceLevel)) };
+        entry.interval = {
+          json: JSON.stringify(
+            m.computeCampaign(
+              changed.campaign,
+              nowMs,
+              m.settings.slaSeconds,
+              m.settings.targetServiceLevel,
+            ),
+          ),
+        };
       }
       if (changed.released) {
-        entry.released = { agentId: changed.released.agentId, teamId: changed.released.teamId, json: JSON.stringify(changed.released.employeeCode) };
+        entry.released = {
+          agentId: changed.released.agentId,
+          teamId: changed.released.teamId,
+          json: JSON.stringify(changed.released.employeeCode),
+        };
         this.snapshots.clear(); // a released agent leaves the floor at once, not half a second later
       }
       this.ring.push(entry);
@@ -457,7 +567,8 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       this.broadcastHead = id;
       for (const c of this.clients) this.send(c, entry);
     }
-    if (this.recentRaw.length > 2 * EVENT_BATCH) this.recentRaw = this.recentRaw.slice(-EVENT_BATCH);
+    if (this.recentRaw.length > 2 * EVENT_BATCH)
+      this.recentRaw = this.recentRaw.slice(-EVENT_BATCH);
   }
 
   // ------------------------------------------------------------------ streams
@@ -467,7 +578,12 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
    * browser's `Last-Event-ID` on a reconnect): the messages after it are sent first, in order,
    * then live ones; if they are no longer held, a `reset` tells the page to reload its snapshot.
    */
-  async open(user: AuthUser, res: Response, after: number | null, catchUpOnly: boolean): Promise<void> {
+  async open(
+    user: AuthUser,
+    res: Response,
+    after: number | null,
+    catchUpOnly: boolean,
+  ): Promise<void> {
     const m = await this.current();
     const audience = audienceOf(user);
     res.status(200);
@@ -480,7 +596,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     res.write(`retry: 1000\n\n`);
     const client: StreamClient = { res, audience, cursor: after ?? this.broadcastHead };
     if (after !== null && after < this.ringFrom) {
-      res.write(`id: ${this.broadcastHead}\nevent: reset\ndata: ${JSON.stringify({ type: 'reset', eventId: this.broadcastHead })}\n\n`);
+      res.write(
+        `id: ${this.broadcastHead}\nevent: reset\ndata: ${JSON.stringify({ type: 'reset', eventId: this.broadcastHead })}\n\n`,
+      );
       client.cursor = this.broadcastHead;
     } else {
       for (const entry of this.ring) {
@@ -504,12 +622,18 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     const a = c.audience;
     const seesTeam = (teamId: number) =>
       a.kind === 'staff' ? a.teamIds === 'all' || a.teamIds.includes(teamId) : a.teamId === teamId;
-    if (e.agent && (a.kind === 'staff' ? seesTeam(e.agent.teamId) : a.agentId === e.agent.agentId)) {
+    if (
+      e.agent &&
+      (a.kind === 'staff' ? seesTeam(e.agent.teamId) : a.agentId === e.agent.agentId)
+    ) {
       parts.push(`"agent":${e.agent.json}`);
     }
     if (e.team && seesTeam(e.team.teamId)) parts.push(`"team":${e.team.json}`);
     if (e.interval && a.kind === 'staff') parts.push(`"interval":${e.interval.json}`);
-    if (e.released && (a.kind === 'staff' ? seesTeam(e.released.teamId) : a.agentId === e.released.agentId)) {
+    if (
+      e.released &&
+      (a.kind === 'staff' ? seesTeam(e.released.teamId) : a.agentId === e.released.agentId)
+    ) {
       parts.push(`"released":${e.released.json}`);
     }
     if (parts.length === 0) return;
@@ -531,13 +655,21 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   // ------------------------------------------------------------------ snapshots
 
   /** `GET /api/floor`, shared by every caller with the same view for up to half a second. */
-  async snapshotBody(user: AuthUser, teamCode?: string, campaignCode?: string): Promise<CachedSnapshot> {
+  async snapshotBody(
+    user: AuthUser,
+    teamCode?: string,
+    campaignCode?: string,
+  ): Promise<CachedSnapshot> {
     const key = `${user.teamIds === 'all' ? 'all' : user.teamIds.join(',')}|${teamCode ?? ''}|${campaignCode ?? ''}`;
     const hit = this.snapshots.get(key);
     if (hit && Date.now() - hit.builtAt < SNAPSHOT_TTL_MS) return hit;
     const snap = await this.snapshot(user, teamCode, campaignCode);
     const json = Buffer.from(JSON.stringify(snap));
-    const built: CachedSnapshot = { builtAt: Date.now(), json, gz: await gzipAsync(json, { level: 4 }) };
+    const built: CachedSnapshot = {
+      builtAt: Date.now(),
+      json,
+      gz: await gzipAsync(json, { level: 4 }),
+    };
     this.snapshots.set(key, built);
     return built;
   }
@@ -545,7 +677,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   async snapshot(user: AuthUser, teamCode?: string, campaignCode?: string): Promise<FloorSnapshot> {
     const m = await this.current();
     const sees = (teamId: number) => user.teamIds === 'all' || user.teamIds.includes(teamId);
-    const teams = [...m.teams.values()].filter((t) => sees(t.teamId) && (!teamCode || t.teamCode === teamCode));
+    const teams = [...m.teams.values()].filter(
+      (t) => sees(t.teamId) && (!teamCode || t.teamCode === teamCode),
+    );
     const teamIds = new Set(teams.map((t) => t.teamId));
     const agents = [...m.agents.values()]
       .filter((a) => teamIds.has(a.teamId) && a.row !== null)
@@ -553,7 +687,14 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       .filter((r) => !campaignCode || r.campaignCodes.includes(campaignCode));
     const intervals = [...m.campaigns.values()]
       .filter((c) => c.row !== null && (!campaignCode || c.campaignCode === campaignCode))
-      .filter((c) => c.row && (c.row.offered > 0 || c.row.agentsOnShift > 0 || c.day.callsHandled > 0 || c.quotas.length > 0))
+      .filter(
+        (c) =>
+          c.row &&
+          (c.row.offered > 0 ||
+            c.row.agentsOnShift > 0 ||
+            c.day.callsHandled > 0 ||
+            c.quotas.length > 0),
+      )
       .map((c) => c.row as FloorIntervalDto);
     return {
       asOf: new Date().toISOString(),
@@ -577,10 +718,18 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       goalInReach =
         row.dailyGoal.met ||
         row.quotas
-          .filter((q) => q.comparator === 'at_least' && ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric) && q.period !== 'week')
+          .filter(
+            (q) =>
+              q.comparator === 'at_least' &&
+              ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric) &&
+              q.period !== 'week',
+          )
           .every((q) => q.met || (q.projected !== null && q.projected >= q.target));
     }
-    const names: { full_name: string }[] = await this.db.query(`SELECT full_name FROM agent WHERE id = $1`, [agentId]);
+    const names: { full_name: string }[] = await this.db.query(
+      `SELECT full_name FROM agent WHERE id = $1`,
+      [agentId],
+    );
     return {
       asOf: new Date().toISOString(),
       eventId: this.broadcastHead,
@@ -602,40 +751,104 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
 
 function audienceOf(user: AuthUser): Audience {
   if (user.role === 'agent') {
-    return { kind: 'agent', agentId: user.agentId as number, teamId: user.teamIds === 'all' ? null : (user.teamIds[0] ?? null) };
+    return {
+      kind: 'agent',
+      agentId: user.agentId as number,
+      teamId: user.teamIds === 'all' ? null : (user.teamIds[0] ?? null),
+    };
   }
   return { kind: 'staff', teamIds: user.teamIds };
 }
 
 interface SumCols {
-  calls_handled: number; handle_seconds: string | number; hostile: number; sales: number; saves: number;
-  resolved: number; qa_sum: number; qa_count: number; csat_sum: number; csat_count: number;
+  calls_handled: number;
+  handle_seconds: string | number;
+  hostile: number;
+  sales: number;
+  saves: number;
+  resolved: number;
+  qa_sum: number;
+  qa_count: number;
+  csat_sum: number;
+  csat_count: number;
 }
 interface RosterRow extends SumCols {
-  shift_id: string; agent_id: number; start_at: Date; end_at: Date; break_minutes: number; kind: string;
-  employee_code: string; full_name: string; team_id: number; hire_date: string; contract_hours: number;
-  team_code: string; team_name: string; tz: string; today: string;
-  last_call_end: Date | null; hostile_streak: number; last_break_end: Date | null;
+  shift_id: string;
+  agent_id: number;
+  start_at: Date;
+  end_at: Date;
+  break_minutes: number;
+  kind: string;
+  employee_code: string;
+  full_name: string;
+  team_id: number;
+  hire_date: string;
+  contract_hours: number;
+  team_code: string;
+  team_name: string;
+  tz: string;
+  today: string;
+  last_call_end: Date | null;
+  hostile_streak: number;
+  last_break_end: Date | null;
 }
-interface MemberSumRow extends SumCols { agent_id: number; team_id: number; local_date: string; campaign_id: number }
+interface MemberSumRow extends SumCols {
+  agent_id: number;
+  team_id: number;
+  local_date: string;
+  campaign_id: number;
+}
 interface WeekShiftRow {
-  id: string; agent_id: number; team_id: number; start_at: Date; end_at: Date; break_minutes: number;
-  status: WorkShift['status']; kind: WorkShift['kind']; actual_start: Date | null; actual_end: Date | null;
-  send_home_reason: WorkShift['sendHomeReason']; send_home_at: Date | null; local_date: string;
+  id: string;
+  agent_id: number;
+  team_id: number;
+  start_at: Date;
+  end_at: Date;
+  break_minutes: number;
+  status: WorkShift['status'];
+  kind: WorkShift['kind'];
+  actual_start: Date | null;
+  actual_end: Date | null;
+  send_home_reason: WorkShift['sendHomeReason'];
+  send_home_at: Date | null;
+  local_date: string;
 }
 interface CampaignRow extends SumCols {
-  id: number; campaign_code: string; name: string; tz: string; today: string; bucket: Date; monday: string;
-  week_calls_handled: number; week_sales: number; week_saves: number; week_resolved: number; week_handle_seconds: string;
-  week_csat_sum: number; week_csat_count: number; week_qa_sum: number; week_qa_count: number;
-  i_offered: number; i_answered: number; i_abandoned: number; i_inbound_answered: number;
+  id: number;
+  campaign_code: string;
+  name: string;
+  tz: string;
+  today: string;
+  bucket: Date;
+  monday: string;
+  week_calls_handled: number;
+  week_sales: number;
+  week_saves: number;
+  week_resolved: number;
+  week_handle_seconds: string;
+  week_csat_sum: number;
+  week_csat_count: number;
+  week_qa_sum: number;
+  week_qa_count: number;
+  i_offered: number;
+  i_answered: number;
+  i_abandoned: number;
+  i_inbound_answered: number;
   i_sla: Record<string, [number, number]> | null;
 }
 
 function sumsOf(r: SumCols): QuotaSums {
   return {
-    callsHandled: Number(r.calls_handled ?? 0), handleSeconds: Number(r.handle_seconds ?? 0), hostile: Number(r.hostile ?? 0),
-    sales: Number(r.sales ?? 0), saves: Number(r.saves ?? 0), resolved: Number(r.resolved ?? 0),
-    qaSum: Number(r.qa_sum ?? 0), qaCount: Number(r.qa_count ?? 0), csatSum: Number(r.csat_sum ?? 0), csatCount: Number(r.csat_count ?? 0),
+    callsHandled: Number(r.calls_handled ?? 0),
+    handleSeconds: Number(r.handle_seconds ?? 0),
+    hostile: Number(r.hostile ?? 0),
+    sales: Number(r.sales ?? 0),
+    saves: Number(r.saves ?? 0),
+    resolved: Number(r.resolved ?? 0),
+    qaSum: Number(r.qa_sum ?? 0),
+    qaCount: Number(r.qa_count ?? 0),
+    csatSum: Number(r.csat_sum ?? 0),
+    csatCount: Number(r.csat_count ?? 0),
   };
 }
 
@@ -657,7 +870,10 @@ function countsForPacing(s: WeekShiftRow): boolean {
 function spanOf(s: WeekShiftRow): ScheduledSpan {
   const startMs = new Date(s.start_at).getTime();
   const endMs = new Date(s.end_at).getTime();
-  const cut = s.status === 'sent_home' && s.send_home_at ? Math.min(endMs, new Date(s.send_home_at).getTime()) : endMs;
+  const cut =
+    s.status === 'sent_home' && s.send_home_at
+      ? Math.min(endMs, new Date(s.send_home_at).getTime())
+      : endMs;
   return { startMs, endMs: Math.max(startMs, cut) };
 }
 

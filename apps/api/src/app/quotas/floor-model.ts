@@ -90,7 +90,14 @@ export interface CampaignRt {
   bucketMs: number;
   day: QuotaSums;
   week: QuotaSums;
-  interval: { offered: number; answered: number; abandoned: number; inboundAnswered: number; answeredWithinSla: number; abandonedAfterSla: number };
+  interval: {
+    offered: number;
+    answered: number;
+    abandoned: number;
+    inboundAnswered: number;
+    answeredWithinSla: number;
+    abandonedAfterSla: number;
+  };
   forecast: { calls: number; agents: number } | null;
   quotas: GroupQuota[];
   asOfEventId: number;
@@ -143,31 +150,61 @@ export class FloorModel {
   ) {}
 
   /** Agent quotas in force on `date` for one agent (own, else team per-member), ramped. */
-  static agentQuotas(quotas: readonly QuotaDefRow[], agentId: number, teamId: number, hireDate: string, date: string, settings: FloorSettings): AppliedQuota[] {
+  static agentQuotas(
+    quotas: readonly QuotaDefRow[],
+    agentId: number,
+    teamId: number,
+    hireDate: string,
+    date: string,
+    settings: FloorSettings,
+  ): AppliedQuota[] {
     const candidates: AgentQuotaCandidate[] = [];
     for (const q of quotas) {
-      const mine = (q.scope === 'agent' && q.agent_id === agentId) || (q.scope === 'team' && q.per_member && q.team_id === teamId);
+      const mine =
+        (q.scope === 'agent' && q.agent_id === agentId) ||
+        (q.scope === 'team' && q.per_member && q.team_id === teamId);
       if (!mine) continue;
       const v = versionOn(q.versions, date);
       if (!v || v.target === null) continue;
-      candidates.push({ quotaId: q.id, scope: q.scope === 'agent' ? 'agent' : 'team', metric: q.metric, period: q.period, comparator: q.comparator, target: Number(v.target), ramp: q.ramp });
+      candidates.push({
+        quotaId: q.id,
+        scope: q.scope === 'agent' ? 'agent' : 'team',
+        metric: q.metric,
+        period: q.period,
+        comparator: q.comparator,
+        target: Number(v.target),
+        ramp: q.ramp,
+      });
     }
     return agentQuotasOn(candidates, hireDate, date, settings.ramp);
   }
 
-  static groupQuotas(quotas: readonly QuotaDefRow[], match: (q: QuotaDefRow) => boolean, date: string): GroupQuota[] {
+  static groupQuotas(
+    quotas: readonly QuotaDefRow[],
+    match: (q: QuotaDefRow) => boolean,
+    date: string,
+  ): GroupQuota[] {
     const out: GroupQuota[] = [];
     for (const q of quotas) {
       if (!match(q)) continue;
       const v = versionOn(q.versions, date);
       if (!v || v.target === null) continue;
-      out.push({ quotaId: q.id, metric: q.metric, period: q.period, comparator: q.comparator, target: Number(v.target) });
+      out.push({
+        quotaId: q.id,
+        metric: q.metric,
+        period: q.period,
+        comparator: q.comparator,
+        target: Number(v.target),
+      });
     }
     return out;
   }
 
   /** Applies one event (in id order); returns what changed, for the stream. */
-  apply(e: FloorEventRow, slaSeconds: number): { agent?: AgentRt; team?: TeamRt; campaign?: CampaignRt; released?: AgentRt } {
+  apply(
+    e: FloorEventRow,
+    slaSeconds: number,
+  ): { agent?: AgentRt; team?: TeamRt; campaign?: CampaignRt; released?: AgentRt } {
     const id = Number(e.id);
     if (id <= this.head) {
       return this.touched(e); // already in the loaded state: report what it touched
@@ -198,10 +235,23 @@ export class FloorModel {
     const camp = e.campaign_id === null ? undefined : this.campaigns.get(e.campaign_id);
     if (camp) {
       if (e.local_date === camp.today) camp.day = addQuotaSums(camp.day, sums);
-      if (e.local_date !== null && e.local_date >= weekStartOf(camp.today) && e.local_date <= camp.today) camp.week = addQuotaSums(camp.week, sums);
+      if (
+        e.local_date !== null &&
+        e.local_date >= weekStartOf(camp.today) &&
+        e.local_date <= camp.today
+      )
+        camp.week = addQuotaSums(camp.week, sums);
       if (bucketOf(call.startedAtMs) === camp.bucketMs) {
         const inc = callServiceIncrements(
-          { direction: (e.direction ?? 'inbound') as 'inbound', outcome: (e.outcome ?? 'resolved') as 'resolved', hasAgent: e.agent_id !== null, queueSeconds: call.queueSeconds, talkSeconds: call.handleSeconds, holdSeconds: 0, wrapSeconds: 0 },
+          {
+            direction: (e.direction ?? 'inbound') as 'inbound',
+            outcome: (e.outcome ?? 'resolved') as 'resolved',
+            hasAgent: e.agent_id !== null,
+            queueSeconds: call.queueSeconds,
+            talkSeconds: call.handleSeconds,
+            holdSeconds: 0,
+            wrapSeconds: 0,
+          },
           slaSeconds,
         );
         const i = camp.interval;
@@ -222,9 +272,11 @@ export class FloorModel {
     if (m) {
       if (e.local_date === m.today) {
         m.day = addQuotaSums(m.day, sums);
-        if (e.campaign_id !== null && call.answered) m.campaigns.set(e.campaign_id, (m.campaigns.get(e.campaign_id) ?? 0) + 1);
+        if (e.campaign_id !== null && call.answered)
+          m.campaigns.set(e.campaign_id, (m.campaigns.get(e.campaign_id) ?? 0) + 1);
       }
-      if (e.local_date !== null && e.local_date >= m.monday && e.local_date <= m.today) m.week = addQuotaSums(m.week, sums);
+      if (e.local_date !== null && e.local_date >= m.monday && e.local_date <= m.today)
+        m.week = addQuotaSums(m.week, sums);
       const team = this.teams.get(m.teamId);
       if (team) {
         team.asOfEventId = id;
@@ -233,7 +285,8 @@ export class FloorModel {
     }
     const a = this.agents.get(e.agent_id);
     if (a) {
-      if (call.startedAtMs >= a.shiftFromMs && call.startedAtMs < a.shift.endMs) a.shiftSums = addQuotaSums(a.shiftSums, sums);
+      if (call.startedAtMs >= a.shiftFromMs && call.startedAtMs < a.shift.endMs)
+        a.shiftSums = addQuotaSums(a.shiftSums, sums);
       a.state = applyCallToState(a.state, call, this.settings.breakGapMinutes * 60);
       a.asOfEventId = id;
       out.agent = a;
@@ -263,7 +316,11 @@ export class FloorModel {
       nowMs,
       shift: a.shift,
       sums: { shift: a.shiftSums, day, week },
-      clocks: { shift: shiftClock, day: periodClock(a.daySpans, nowMs), week: periodClock(a.weekSpans, nowMs) },
+      clocks: {
+        shift: shiftClock,
+        day: periodClock(a.daySpans, nowMs),
+        week: periodClock(a.weekSpans, nowMs),
+      },
       quotas: a.quotas,
       state: a.state,
       weekWorkedBeforeSeconds: a.weekWorkedBeforeSeconds,
@@ -271,20 +328,39 @@ export class FloorModel {
       settings: this.settings,
     });
     const team = this.teams.get(a.teamId);
-    const headline = f.quotas.find((q) => q.status !== null && ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric));
-    const campaignCodes = m ? [...m.campaigns.entries()].sort((x, y) => y[1] - x[1]).map(([id]) => this.campaignCodes.get(id) ?? String(id)) : [];
+    const headline = f.quotas.find(
+      (q) =>
+        q.status !== null && ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric),
+    );
+    const campaignCodes = m
+      ? [...m.campaigns.entries()]
+          .sort((x, y) => y[1] - x[1])
+          .map(([id]) => this.campaignCodes.get(id) ?? String(id))
+      : [];
     a.row = {
       employeeCode: a.employeeCode,
       fullName: a.fullName,
       teamCode: team?.teamCode ?? '',
       teamName: team?.teamName ?? '',
       campaignCodes,
-      shift: { shiftId: a.shift.id, start: new Date(a.shift.startMs).toISOString(), end: new Date(a.shift.endMs).toISOString(), breakMinutes: a.shift.breakMinutes, kind: a.shift.kind },
+      shift: {
+        shiftId: a.shift.id,
+        start: new Date(a.shift.startMs).toISOString(),
+        end: new Date(a.shift.endMs).toISOString(),
+        breakMinutes: a.shift.breakMinutes,
+        kind: a.shift.kind,
+      },
       ramped: a.quotas.some((q) => q.rampFraction < 1),
       shiftSums: a.shiftSums,
       daySums: day,
       quotas: f.quotas.map((q, i) => quotaDto(q, a.quotas[i].source)),
-      dailyGoal: f.dailyGoal ? { met: f.dailyGoal.met, eligibleForEarlyRelease: f.dailyGoal.eligibleForEarlyRelease, remaining: f.dailyGoal.remaining } : null,
+      dailyGoal: f.dailyGoal
+        ? {
+            met: f.dailyGoal.met,
+            eligibleForEarlyRelease: f.dailyGoal.eligibleForEarlyRelease,
+            remaining: f.dailyGoal.remaining,
+          }
+        : null,
       pacing: headline?.status ?? null,
       ahtSeconds: f.ahtSeconds,
       ahtLimitSeconds: f.ahtLimitSeconds,
@@ -328,9 +404,19 @@ export class FloorModel {
     return t.row;
   }
 
-  computeCampaign(c: CampaignRt, nowMs: number, slaSeconds: number, targetServiceLevel: number): FloorIntervalDto {
+  computeCampaign(
+    c: CampaignRt,
+    nowMs: number,
+    slaSeconds: number,
+    targetServiceLevel: number,
+  ): FloorIntervalDto {
     const i = c.interval;
-    const sl = serviceFigures({ ...i, queueSecondsInboundAnswered: 0, handleSeconds: 0, hostile: 0 }).serviceLevel;
+    const sl = serviceFigures({
+      ...i,
+      queueSecondsInboundAnswered: 0,
+      handleSeconds: 0,
+      hostile: 0,
+    }).serviceLevel;
     const onShift = [...this.agents.values()].filter((a) => {
       const m = this.members.get(a.agentId);
       if (!m || m.campaigns.size === 0) return false;
@@ -339,8 +425,18 @@ export class FloorModel {
     }).length;
     // campaign quotas run on the local day's clock (the whole day)
     const dayStart = Date.parse(`${c.today}T00:00:00Z`);
-    const dayClock = { elapsedMs: Math.min(86_400_000, Math.max(0, nowMs - dayStart)), durationMs: 86_400_000 };
-    const g = groupFigures([{ shift: c.day, day: c.day, week: c.week }], c.quotas, { shift: dayClock, day: dayClock, week: { elapsedMs: dayClock.elapsedMs + 86_400_000 * Math.max(0, isoDow(c.today) - 1), durationMs: 7 * 86_400_000 } });
+    const dayClock = {
+      elapsedMs: Math.min(86_400_000, Math.max(0, nowMs - dayStart)),
+      durationMs: 86_400_000,
+    };
+    const g = groupFigures([{ shift: c.day, day: c.day, week: c.week }], c.quotas, {
+      shift: dayClock,
+      day: dayClock,
+      week: {
+        elapsedMs: dayClock.elapsedMs + 86_400_000 * Math.max(0, isoDow(c.today) - 1),
+        durationMs: 7 * 86_400_000,
+      },
+    });
     c.row = {
       campaignCode: c.campaignCode,
       campaignName: c.name,

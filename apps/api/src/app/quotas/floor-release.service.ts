@@ -23,8 +23,15 @@ export class FloorReleaseService {
   async release(user: AuthUser, body: unknown): Promise<ReleaseResult> {
     const b = objectBody(body, ['employeeCodes', 'note']);
     const codes = b['employeeCodes'];
-    if (!Array.isArray(codes) || codes.length === 0 || codes.length > 500 || !codes.every((c) => typeof c === 'string' && c.length > 0)) {
-      throw badRequest([{ field: 'employeeCodes', message: 'employeeCodes must be a list of 1–500 employee codes' }]);
+    if (
+      !Array.isArray(codes) ||
+      codes.length === 0 ||
+      codes.length > 500 ||
+      !codes.every((c) => typeof c === 'string' && c.length > 0)
+    ) {
+      throw badRequest([
+        { field: 'employeeCodes', message: 'employeeCodes must be a list of 1–500 employee codes' },
+      ]);
     }
     if (b['note'] !== undefined && (typeof b['note'] !== 'string' || b['note'].length > 500)) {
       throw badRequest([{ field: 'note', message: 'note must be text of at most 500 characters' }]);
@@ -32,16 +39,21 @@ export class FloorReleaseService {
     const unique = [...new Set(codes as string[])];
     return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(${FLOOR_EVENT_LOCK})`);
-      const shifts: { shift_id: string; agent_id: number; team_id: number; employee_code: string; end_at: Date }[] =
-        await m.query(
-          `SELECT s.id AS shift_id, a.id AS agent_id, a.team_id, a.employee_code, s.end_at
+      const shifts: {
+        shift_id: string;
+        agent_id: number;
+        team_id: number;
+        employee_code: string;
+        end_at: Date;
+      }[] = await m.query(
+        `SELECT s.id AS shift_id, a.id AS agent_id, a.team_id, a.employee_code, s.end_at
            FROM agent a JOIN shift s ON s.agent_id = a.id
            WHERE a.employee_code = ANY($1) AND s.start_at <= now() AND s.end_at > now()
              AND s.status IN ('scheduled', 'worked') AND (s.actual_end IS NULL OR s.actual_end > now())
              ${user.teamIds === 'all' ? '' : 'AND a.team_id = ANY($2)'}
            FOR UPDATE OF s`,
-          user.teamIds === 'all' ? [unique] : [unique, user.teamIds],
-        );
+        user.teamIds === 'all' ? [unique] : [unique, user.teamIds],
+      );
       const found = new Map(shifts.map((s) => [s.employee_code, s]));
       const problems: string[] = [];
       for (const code of unique) {
@@ -79,7 +91,16 @@ export class FloorReleaseService {
         );
         await m.query(
           `INSERT INTO audit_log (actor_id, action, entity, entity_key, detail) VALUES ($1, 'shift.release_goal_met', 'shift', $2, $3)`,
-          [user.id, String(s.shift_id), JSON.stringify({ employeeCode: code, reason: 'goal_met', paidThrough: s.end_at, note: b['note'] ?? null })],
+          [
+            user.id,
+            String(s.shift_id),
+            JSON.stringify({
+              employeeCode: code,
+              reason: 'goal_met',
+              paidThrough: s.end_at,
+              note: b['note'] ?? null,
+            }),
+          ],
         );
         released.push({
           employeeCode: code,

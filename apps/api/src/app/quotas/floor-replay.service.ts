@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Env, ENV } from '../../config/env';
 import { CallWriter } from '../calls/call-writer';
@@ -114,7 +120,9 @@ export class FloorReplayService implements OnApplicationBootstrap, OnModuleDestr
     this.queue = rows
       .map((r) => ({
         ...r,
-        due: new Date(r.started_at).getTime() + 1000 * (r.queue_seconds + r.talk_seconds + r.hold_seconds + r.wrap_seconds),
+        due:
+          new Date(r.started_at).getTime() +
+          1000 * (r.queue_seconds + r.talk_seconds + r.hold_seconds + r.wrap_seconds),
       }))
       .filter((r) => r.due <= dayEnd)
       .sort((a, b) => a.due - b.due);

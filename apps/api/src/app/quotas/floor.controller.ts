@@ -28,7 +28,11 @@ export class FloorController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const body = await this.live.snapshotBody(user, teamCode || undefined, campaignCode || undefined);
+    const body = await this.live.snapshotBody(
+      user,
+      teamCode || undefined,
+      campaignCode || undefined,
+    );
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Accept-Encoding');
@@ -57,7 +61,12 @@ export class FloorController {
   ): Promise<void> {
     const raw = lastEventId ?? after;
     if (raw !== undefined && !/^\d{1,18}$/.test(raw)) {
-      throw badRequest([{ field: lastEventId !== undefined ? 'Last-Event-ID' : 'after', message: 'must be an event id (a whole number)' }]);
+      throw badRequest([
+        {
+          field: lastEventId !== undefined ? 'Last-Event-ID' : 'after',
+          message: 'must be an event id (a whole number)',
+        },
+      ]);
     }
     await this.live.open(user, res, raw === undefined ? null : Number(raw), catchUp === 'true');
   }

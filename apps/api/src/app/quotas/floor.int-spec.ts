@@ -29,7 +29,11 @@ function call(code: string | null, over: Record<string, unknown> = {}, minutesAg
 }
 
 async function post(calls: unknown[]): Promise<void> {
-  const r = await t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.admin}`).send(calls);
+  const r = await t
+    .http()
+    .post('/api/calls')
+    .set('Authorization', `Bearer ${tokens.admin}`)
+    .send(calls);
   expect(r.status).toBe(200);
   expect(r.body.imported).toBe(calls.length);
 }
@@ -40,8 +44,15 @@ async function snapshot(token: string): Promise<FloorSnapshot> {
   return r.body as FloorSnapshot;
 }
 
-function stream(token: string, headers: Record<string, string> = {}, query = ''): Promise<SseClient> {
-  return SseClient.open(`${base}/api/floor/events${query}`, { Authorization: `Bearer ${token}`, ...headers });
+function stream(
+  token: string,
+  headers: Record<string, string> = {},
+  query = '',
+): Promise<SseClient> {
+  return SseClient.open(`${base}/api/floor/events${query}`, {
+    Authorization: `Bearer ${token}`,
+    ...headers,
+  });
 }
 
 const agentOf = (m: { data: string }): FloorAgentDto | undefined => JSON.parse(m.data).agent;
@@ -75,11 +86,21 @@ describe('the floor snapshot', () => {
 
   it('refuses agents and hr, on the snapshot, the release and the settings', async () => {
     for (const token of [tokens.a1, tokens.hr]) {
-      expect((await t.http().get('/api/floor').set('Authorization', `Bearer ${token}`)).status).toBe(403);
       expect(
-        (await t.http().post('/api/floor/release').set('Authorization', `Bearer ${token}`).send({ employeeCodes: ['A1'] })).status,
+        (await t.http().get('/api/floor').set('Authorization', `Bearer ${token}`)).status,
       ).toBe(403);
-      expect((await t.http().get('/api/quotas').set('Authorization', `Bearer ${token}`)).status).toBe(403);
+      expect(
+        (
+          await t
+            .http()
+            .post('/api/floor/release')
+            .set('Authorization', `Bearer ${token}`)
+            .send({ employeeCodes: ['A1'] })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await t.http().get('/api/quotas').set('Authorization', `Bearer ${token}`)).status,
+      ).toBe(403);
     }
     expect((await t.http().get('/api/floor')).status).toBe(401);
     const hrStream = await stream(tokens.hr);
@@ -88,7 +109,11 @@ describe('the floor snapshot', () => {
   });
 
   it('serves the same snapshot gzip-compressed to a browser', async () => {
-    const r = await t.http().get('/api/floor').set('Authorization', `Bearer ${tokens.m1}`).set('Accept-Encoding', 'gzip');
+    const r = await t
+      .http()
+      .get('/api/floor')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .set('Accept-Encoding', 'gzip');
     expect(r.headers['content-encoding']).toBe('gzip');
     expect(r.body.agents.length).toBe(2);
   });
@@ -100,45 +125,95 @@ describe('quotas', () => {
       .http()
       .post('/api/quotas')
       .set('Authorization', `Bearer ${tokens.m1}`)
-      .send({ scope: 'agent', employeeCode: 'A1', metric: 'aht_seconds', period: 'month', target: -3, comparator: 'at_least' });
+      .send({
+        scope: 'agent',
+        employeeCode: 'A1',
+        metric: 'aht_seconds',
+        period: 'month',
+        target: -3,
+        comparator: 'at_least',
+      });
     expect(r.status).toBe(400);
-    expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual(['period', 'comparator', 'target']);
+    expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual([
+      'period',
+      'comparator',
+      'target',
+    ]);
     expect(r.body.message).toMatch(/^period: period must be one of shift, day, week/);
-    const stray = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m1}`).send({ scope: 'agent', who: 'A1' });
+    const stray = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({ scope: 'agent', who: 'A1' });
     expect(stray.body.errors[0]).toEqual({ field: 'who', message: 'unknown field "who"' });
     expect((await t.sql.query(`SELECT count(*)::int AS n FROM quota`)).rows[0].n).toBe(0);
   });
 
   it("does not let a manager set another team's quota or a campaign quota", async () => {
-    const other = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m2}`)
+    const other = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m2}`)
       .send({ scope: 'agent', employeeCode: 'A1', metric: 'sales', period: 'day', target: 2 });
     expect(other.status).toBe(400);
     expect(other.body.message).toBe('employeeCode: agent A1 does not exist in your teams');
-    const camp = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m1}`)
+    const camp = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m1}`)
       .send({ scope: 'campaign', campaignCode: 'SUP', metric: 'sales', period: 'day', target: 2 });
     expect(camp.status).toBe(403);
   });
 
   it('keeps the old target in history when a change applies forward, and audits both', async () => {
-    const created = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m1}`)
-      .send({ scope: 'agent', employeeCode: 'A1', metric: 'calls_handled', period: 'day', target: 3 });
+    const created = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({
+        scope: 'agent',
+        employeeCode: 'A1',
+        metric: 'calls_handled',
+        period: 'day',
+        target: 3,
+      });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    const dup = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m1}`)
-      .send({ scope: 'agent', employeeCode: 'A1', metric: 'calls_handled', period: 'day', target: 9 });
+    const dup = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({
+        scope: 'agent',
+        employeeCode: 'A1',
+        metric: 'calls_handled',
+        period: 'day',
+        target: 9,
+      });
     expect(dup.status).toBe(409);
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    const changed = await t.http().patch(`/api/quotas/${id}`).set('Authorization', `Bearer ${tokens.m1}`)
+    const changed = await t
+      .http()
+      .patch(`/api/quotas/${id}`)
+      .set('Authorization', `Bearer ${tokens.m1}`)
       .send({ target: 40, effectiveFrom: tomorrow });
     expect(changed.status).toBe(200);
     expect(changed.body.currentTarget).toBe(3);
     expect(changed.body.history.map((v: { target: number }) => v.target)).toEqual([3, 40]);
-    const past = await t.http().patch(`/api/quotas/${id}`).set('Authorization', `Bearer ${tokens.m1}`)
+    const past = await t
+      .http()
+      .patch(`/api/quotas/${id}`)
+      .set('Authorization', `Bearer ${tokens.m1}`)
       .send({ target: 5, effectiveFrom: '2020-01-01' });
     expect(past.status).toBe(400);
     expect(past.body.errors[0].field).toBe('effectiveFrom');
-    expect((await t.http().get(`/api/quotas/${id}`).set('Authorization', `Bearer ${tokens.m2}`)).status).toBe(404);
-    const audit = await t.sql.query(`SELECT action FROM audit_log WHERE entity = 'quota' AND entity_key = $1 ORDER BY id`, [String(id)]);
+    expect(
+      (await t.http().get(`/api/quotas/${id}`).set('Authorization', `Bearer ${tokens.m2}`)).status,
+    ).toBe(404);
+    const audit = await t.sql.query(
+      `SELECT action FROM audit_log WHERE entity = 'quota' AND entity_key = $1 ORDER BY id`,
+      [String(id)],
+    );
     expect(audit.rows.map((r) => r.action)).toEqual(['quota.create', 'quota.change']);
     await expect(t.sql.query(`DELETE FROM quota_version`)).rejects.toThrow(/append-only/);
   });
@@ -161,7 +236,9 @@ describe('live updates', () => {
   it('resumes a dropped stream from Last-Event-ID with no event lost or repeated', async () => {
     const s1 = await stream(tokens.m1, {}, `?after=${(await snapshot(tokens.m1)).eventId}`);
     await post([call('A2')]);
-    const expected = String((await t.sql.query(`SELECT max(id) AS id FROM floor_event`)).rows[0].id);
+    const expected = String(
+      (await t.sql.query(`SELECT max(id) AS id FROM floor_event`)).rows[0].id,
+    );
     await s1.next((x) => x.id === expected);
     const last = s1.lastEventId as string;
     s1.close();
@@ -170,15 +247,21 @@ describe('live updates', () => {
     await post([call('A1'), call('A2')]);
     await post([call('A1')]);
     await post([call('A2'), call('A1')]);
-    const ids = (await t.sql.query(`SELECT id FROM floor_event WHERE id > $1 ORDER BY id`, [last])).rows.map((r) => String(r.id));
+    const ids = (
+      await t.sql.query(`SELECT id FROM floor_event WHERE id > $1 ORDER BY id`, [last])
+    ).rows.map((r) => String(r.id));
     expect(ids).toHaveLength(5);
     const s2 = await stream(tokens.m1, { 'Last-Event-ID': last });
     await s2.next((x) => x.id === ids[4]);
     const got = s2.messages.filter((x) => x.event === 'floor').map((x) => x.id);
     expect(got).toEqual(ids);
-    const final = agentOf(s2.messages.filter((x) => agentOf(x)?.employeeCode === 'A1').pop() as { data: string });
+    const final = agentOf(
+      s2.messages.filter((x) => agentOf(x)?.employeeCode === 'A1').pop() as { data: string },
+    );
     const snap = await snapshot(tokens.m1);
-    expect(final?.shiftSums.callsHandled).toBe(snap.agents.find((a) => a.employeeCode === 'A1')?.shiftSums.callsHandled);
+    expect(final?.shiftSums.callsHandled).toBe(
+      snap.agents.find((a) => a.employeeCode === 'A1')?.shiftSums.callsHandled,
+    );
     s2.close();
   });
 
@@ -199,7 +282,10 @@ describe('live updates', () => {
   });
 
   it('rejects a cursor that is not an event id', async () => {
-    const r = await t.http().get('/api/floor/events?after=abc').set('Authorization', `Bearer ${tokens.m1}`);
+    const r = await t
+      .http()
+      .get('/api/floor/events?after=abc')
+      .set('Authorization', `Bearer ${tokens.m1}`);
     expect(r.status).toBe(400);
     expect(r.body.message).toBe('after: must be an event id (a whole number)');
   });
@@ -211,40 +297,73 @@ describe('My day', () => {
     expect(r.status).toBe(200);
     expect(r.body.employeeCode).toBe('A1');
     expect(r.body.onShift.employeeCode).toBe('A1');
-    expect(r.body.onShift.quotas[0]).toMatchObject({ metric: 'calls_handled', period: 'day', target: 3 });
+    expect(r.body.onShift.quotas[0]).toMatchObject({
+      metric: 'calls_handled',
+      period: 'day',
+      target: 3,
+    });
     expect(r.body.team.teamCode).toBe('T1');
     expect(JSON.stringify(r.body)).not.toMatch(/A2|Ben Two|B1/);
     for (const token of [tokens.m1, tokens.admin, tokens.hr]) {
-      expect((await t.http().get('/api/me/day').set('Authorization', `Bearer ${token}`)).status).toBe(403);
+      expect(
+        (await t.http().get('/api/me/day').set('Authorization', `Bearer ${token}`)).status,
+      ).toBe(403);
     }
   });
 });
 
 describe('early release', () => {
   it('refuses an agent whose goal is not met, and writes nothing', async () => {
-    const r = await t.http().post('/api/floor/release').set('Authorization', `Bearer ${tokens.m1}`).send({ employeeCodes: ['A1', 'A2'] });
+    const r = await t
+      .http()
+      .post('/api/floor/release')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({ employeeCodes: ['A1', 'A2'] });
     expect(r.status).toBe(409);
     expect(r.body.message).toMatch(/A2 has no daily goal to meet/);
-    expect((await t.sql.query(`SELECT count(*)::int AS n FROM shift WHERE status = 'sent_home'`)).rows[0].n).toBe(0);
+    expect(
+      (await t.sql.query(`SELECT count(*)::int AS n FROM shift WHERE status = 'sent_home'`)).rows[0]
+        .n,
+    ).toBe(0);
   });
 
   it('releases an agent whose daily goal is met as a paid goal_met send-home, audited', async () => {
     await post([call('A1'), call('A1'), call('A1')]);
     await new Promise((r) => setTimeout(r, 300));
-    const row = (await snapshot(tokens.m1)).agents.find((a) => a.employeeCode === 'A1') as FloorAgentDto;
+    const row = (await snapshot(tokens.m1)).agents.find(
+      (a) => a.employeeCode === 'A1',
+    ) as FloorAgentDto;
     expect(row.dailyGoal).toMatchObject({ met: true, eligibleForEarlyRelease: true });
-    const other = await t.http().post('/api/floor/release').set('Authorization', `Bearer ${tokens.m2}`).send({ employeeCodes: ['A1'] });
+    const other = await t
+      .http()
+      .post('/api/floor/release')
+      .set('Authorization', `Bearer ${tokens.m2}`)
+      .send({ employeeCodes: ['A1'] });
     expect(other.status).toBe(409);
     const s = await stream(tokens.m1, {}, `?after=${(await snapshot(tokens.m1)).eventId}`);
-    const r = await t.http().post('/api/floor/release').set('Authorization', `Bearer ${tokens.m1}`).send({ employeeCodes: ['A1'] });
+    const r = await t
+      .http()
+      .post('/api/floor/release')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({ employeeCodes: ['A1'] });
     expect(r.status).toBe(200);
     expect(r.body.released[0].employeeCode).toBe('A1');
-    const shift = (await t.sql.query(
-      `SELECT status, send_home_reason, source, send_home_at = actual_end AS same, abs(extract(epoch FROM now() - actual_end)) < 5 AS recent
+    const shift = (
+      await t.sql.query(
+        `SELECT status, send_home_reason, source, send_home_at = actual_end AS same, abs(extract(epoch FROM now() - actual_end)) < 5 AS recent
        FROM shift WHERE shift_code = 'S-A1'`,
-    )).rows[0];
-    expect(shift).toEqual({ status: 'sent_home', send_home_reason: 'goal_met', source: 'floor', same: true, recent: true });
-    const audit = await t.sql.query(`SELECT detail FROM audit_log WHERE action = 'shift.release_goal_met'`);
+      )
+    ).rows[0];
+    expect(shift).toEqual({
+      status: 'sent_home',
+      send_home_reason: 'goal_met',
+      source: 'floor',
+      same: true,
+      recent: true,
+    });
+    const audit = await t.sql.query(
+      `SELECT detail FROM audit_log WHERE action = 'shift.release_goal_met'`,
+    );
     expect(audit.rows[0].detail.employeeCode).toBe('A1');
     const gone = await s.next((x) => JSON.parse(x.data).released === 'A1', 2000);
     expect(gone.event).toBe('floor');
@@ -268,25 +387,47 @@ describe('order-dependent state', () => {
       INSERT INTO shift (shift_code, agent_id, start_at, end_at, local_date, break_minutes)
       SELECT 'S-B2', id, now() - interval '2 hours', now() + interval '6 hours', (now() AT TIME ZONE 'Europe/Istanbul')::date, 30
       FROM agent WHERE employee_code = 'B2'`);
-    await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.admin}`)
+    await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.admin}`)
       .send({ scope: 'team', teamCode: 'T2', metric: 'sales', period: 'day', target: 1 }); // reload the floor
-    const calls = seq.map((x) => call('B2', { hostile: x.hostile, queue_seconds: 0, talk_seconds: 120, wrap_seconds: 0 }, x.m));
+    const calls = seq.map((x) =>
+      call('B2', { hostile: x.hostile, queue_seconds: 0, talk_seconds: 120, wrap_seconds: 0 }, x.m),
+    );
     for (const c of calls) await post([c]);
     let state = EMPTY_LIVE_STATE;
     for (const c of calls) {
-      const live: LiveCall = { startedAtMs: Date.parse(c.started_at), answered: true, queueSeconds: 0, handleSeconds: 120, outcome: 'resolved', hostile: seq[calls.indexOf(c)].hostile, qaScore: null, csat: null };
+      const live: LiveCall = {
+        startedAtMs: Date.parse(c.started_at),
+        answered: true,
+        queueSeconds: 0,
+        handleSeconds: 120,
+        outcome: 'resolved',
+        hostile: seq[calls.indexOf(c)].hostile,
+        qaScore: null,
+        csat: null,
+      };
       state = applyCallToState(state, live, 600);
     }
-    const db = (await t.sql.query(
-      `SELECT last_call_end, hostile_streak, last_break_end FROM floor_agent_state WHERE agent_id = (SELECT id FROM agent WHERE employee_code = 'B2')`,
-    )).rows[0];
-    expect({ end: db.last_call_end.getTime(), streak: db.hostile_streak, brk: db.last_break_end.getTime() }).toEqual({
+    const db = (
+      await t.sql.query(
+        `SELECT last_call_end, hostile_streak, last_break_end FROM floor_agent_state WHERE agent_id = (SELECT id FROM agent WHERE employee_code = 'B2')`,
+      )
+    ).rows[0];
+    expect({
+      end: db.last_call_end.getTime(),
+      streak: db.hostile_streak,
+      brk: db.last_break_end.getTime(),
+    }).toEqual({
       end: state.lastCallEndMs,
       streak: 3,
       brk: state.lastBreakEndMs,
     });
     await new Promise((r) => setTimeout(r, 300));
-    const b2 = (await snapshot(tokens.m2)).agents.find((a) => a.employeeCode === 'B2') as FloorAgentDto;
+    const b2 = (await snapshot(tokens.m2)).agents.find(
+      (a) => a.employeeCode === 'B2',
+    ) as FloorAgentDto;
     expect(b2.hostileStreak).toBe(3);
     expect(b2.alerts.map((a) => a.kind)).toContain('hostile_streak');
     expect(b2.hostileToday).toBe(5);

@@ -23,7 +23,8 @@ export class QuotasDemoSeeder {
     if (n > 0) {
       return;
     }
-    const teams: { team_id: number; per_agent_day: number; aht: number; agents: number }[] = await this.db.query(`
+    const teams: { team_id: number; per_agent_day: number; aht: number; agents: number }[] =
+      await this.db.query(`
       SELECT a.team_id, sum(d.answered)::float / greatest(count(DISTINCT (d.agent_id, d.local_date)), 1) AS per_agent_day,
              sum(d.handle_seconds)::float / greatest(sum(d.answered), 1) AS aht, count(DISTINCT d.agent_id)::int AS agents
       FROM call_rollup_day d JOIN agent a ON a.id = d.agent_id
@@ -32,7 +33,13 @@ export class QuotasDemoSeeder {
     const since = `current_date - 30`;
     for (const t of teams) {
       const perShift = Math.max(5, Math.round(t.per_agent_day));
-      const quota = async (perMember: boolean, metric: string, period: string, comparator: string, target: number) => {
+      const quota = async (
+        perMember: boolean,
+        metric: string,
+        period: string,
+        comparator: string,
+        target: number,
+      ) => {
         const [{ id }]: { id: number }[] = await this.db.query(
           `INSERT INTO quota (scope, team_id, per_member, metric, period, comparator) VALUES ('team', $1, $2, $3, $4, $5) RETURNING id`,
           [t.team_id, perMember, metric, period, comparator],
@@ -54,7 +61,10 @@ export class QuotasDemoSeeder {
         `INSERT INTO quota (scope, campaign_id, metric, period, comparator) VALUES ('campaign', $1, 'resolved', 'week', 'at_least') RETURNING id`,
         [c.id],
       );
-      await this.db.query(`INSERT INTO quota_version (quota_id, effective_from, target) VALUES ($1, ${since}, $2)`, [id, Math.round(c.weekly)]);
+      await this.db.query(
+        `INSERT INTO quota_version (quota_id, effective_from, target) VALUES ($1, ${since}, $2)`,
+        [id, Math.round(c.weekly)],
+      );
     }
     await this.db.query(`SELECT pg_notify('${FLOOR_RELOAD_CHANNEL}', '')`);
   }
@@ -71,7 +81,14 @@ export class QuotasDemoSeeder {
     const lines = readFileSync(file, 'utf8').split('\n');
     const header = lines[0].split(',');
     const col = (name: string) => header.indexOf(name);
-    const [iId, iEmp, iStart, iEnd, iKind, iBreak] = ['shift_id', 'employee_code', 'start', 'end', 'kind', 'break_minutes'].map(col);
+    const [iId, iEmp, iStart, iEnd, iKind, iBreak] = [
+      'shift_id',
+      'employee_code',
+      'start',
+      'end',
+      'kind',
+      'break_minutes',
+    ].map(col);
     const lo = Date.now() - 36 * 3_600_000;
     const hi = Date.now() + 36 * 3_600_000;
     const rows: string[][] = [];

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FloorSettingsDto, QuotaDto } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
@@ -15,10 +26,7 @@ export class QuotasController {
 
   @Roles('admin', 'manager')
   @Get()
-  list(
-    @CurrentUser() user: AuthUser,
-    @Query() q: Record<string, string>,
-  ): Promise<QuotaDto[]> {
+  list(@CurrentUser() user: AuthUser, @Query() q: Record<string, string>): Promise<QuotaDto[]> {
     return this.quotas.list(user, q);
   }
 

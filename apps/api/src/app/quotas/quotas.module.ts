@@ -13,7 +13,14 @@ import { QuotasService } from './quotas.service';
 @Module({
   imports: [CallsModule],
   controllers: [QuotasController, FloorSettingsController, FloorController],
-  providers: [QuotasService, FloorSettingsService, FloorLiveService, FloorReleaseService, StaffingService, FloorReplayService],
+  providers: [
+    QuotasService,
+    FloorSettingsService,
+    FloorLiveService,
+    FloorReleaseService,
+    StaffingService,
+    FloorReplayService,
+  ],
   exports: [FloorLiveService],
 })
 export class QuotasModule {}

@@ -7,12 +7,7 @@ import {
   targetProblems,
   versionOn,
 } from '@floorwise/analytics';
-import type {
-  QuotaDto,
-  QuotaMetricDto,
-  QuotaPeriodDto,
-  QuotaScopeDto,
-} from '@floorwise/contracts';
+import type { QuotaDto, QuotaMetricDto, QuotaPeriodDto, QuotaScopeDto } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
 import { conflict, forbidden, notFound } from '../common/domain-error';
 import { FLOOR_RELOAD_CHANNEL } from './floor.sql';
@@ -35,7 +30,13 @@ interface QuotaRow {
   comparator: 'at_least' | 'at_most';
   ramp: boolean;
   today: string;
-  versions: { id: number; effectiveFrom: string; target: number | null; createdBy: string | null; createdAt: string }[];
+  versions: {
+    id: number;
+    effectiveFrom: string;
+    target: number | null;
+    createdBy: string | null;
+    createdAt: string;
+  }[];
 }
 
 const QUOTA_SELECT = `
@@ -111,7 +112,13 @@ export class QuotasService {
       params,
     );
     const dtos = rows.map(toDto);
-    return q.includeEnded === 'true' ? dtos : dtos.filter((d) => d.currentTarget !== null || d.history.some((h) => h.effectiveFrom > todayOf(rows, d.id)));
+    return q.includeEnded === 'true'
+      ? dtos
+      : dtos.filter(
+          (d) =>
+            d.currentTarget !== null ||
+            d.history.some((h) => h.effectiveFrom > todayOf(rows, d.id)),
+        );
   }
 
   async get(user: AuthUser, id: number): Promise<QuotaDto> {
@@ -131,7 +138,11 @@ export class QuotasService {
       perMember: b['perMember'],
     });
     const scope = b['scope'] as QuotaScopeDto;
-    const codeField = { agent: 'employeeCode', team: 'teamCode', campaign: 'campaignCode' } as const;
+    const codeField = {
+      agent: 'employeeCode',
+      team: 'teamCode',
+      campaign: 'campaignCode',
+    } as const;
     for (const [s, f] of Object.entries(codeField)) {
       if (s === scope && (typeof b[f] !== 'string' || b[f] === '')) {
         problems.push({ field: f, message: `a ${s} quota needs ${f}` });
@@ -154,14 +165,25 @@ export class QuotasService {
       const from = (b['effectiveFrom'] as string | undefined) ?? today;
       if (from < today) {
         throw badRequest([
-          { field: 'effectiveFrom', message: `effectiveFrom ${from} is in the past (today is ${today}); a quota applies forward` },
+          {
+            field: 'effectiveFrom',
+            message: `effectiveFrom ${from} is in the past (today is ${today}); a quota applies forward`,
+          },
         ]);
       }
       const metric = b['metric'] as QuotaMetric;
       const existing: { id: number }[] = await m.query(
         `SELECT id FROM quota WHERE scope = $1 AND coalesce(agent_id,0) = $2 AND coalesce(team_id,0) = $3
            AND coalesce(campaign_id,0) = $4 AND per_member = $5 AND metric = $6 AND period = $7`,
-        [scope, subject.agentId ?? 0, scope === 'team' ? subject.teamId : 0, subject.campaignId ?? 0, b['perMember'] === true, metric, b['period']],
+        [
+          scope,
+          subject.agentId ?? 0,
+          scope === 'team' ? subject.teamId : 0,
+          subject.campaignId ?? 0,
+          b['perMember'] === true,
+          metric,
+          b['period'],
+        ],
       );
       if (existing.length > 0) {
         throw conflict(
@@ -171,7 +193,18 @@ export class QuotasService {
       const [{ id }]: { id: number }[] = await m.query(
         `INSERT INTO quota (scope, agent_id, team_id, campaign_id, per_member, metric, period, comparator, ramp, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [scope, subject.agentId, scope === 'team' ? subject.teamId : null, subject.campaignId, b['perMember'] === true, metric, b['period'], QUOTA_METRIC_COMPARATOR[metric], b['ramp'] !== false, user.id],
+        [
+          scope,
+          subject.agentId,
+          scope === 'team' ? subject.teamId : null,
+          subject.campaignId,
+          b['perMember'] === true,
+          metric,
+          b['period'],
+          QUOTA_METRIC_COMPARATOR[metric],
+          b['ramp'] !== false,
+          user.id,
+        ],
       );
       await m.query(
         `INSERT INTO quota_version (quota_id, effective_from, target, created_by) VALUES ($1, $2, $3, $4)`,
@@ -190,13 +223,19 @@ export class QuotasService {
       this.assertMayWrite(user, row);
       const problems: { field: string; message: string }[] = [];
       if (b['target'] === undefined && b['ramp'] === undefined) {
-        problems.push({ field: 'target', message: 'send a new target (and optionally effectiveFrom) or ramp' });
+        problems.push({
+          field: 'target',
+          message: 'send a new target (and optionally effectiveFrom) or ramp',
+        });
       }
       if (b['target'] !== undefined) {
         problems.push(...targetProblems(row.metric, b['target']));
       }
       if (b['effectiveFrom'] !== undefined && !isLocalDate(b['effectiveFrom'])) {
-        problems.push({ field: 'effectiveFrom', message: 'effectiveFrom must be a date YYYY-MM-DD' });
+        problems.push({
+          field: 'effectiveFrom',
+          message: 'effectiveFrom must be a date YYYY-MM-DD',
+        });
       } else if (typeof b['effectiveFrom'] === 'string' && b['effectiveFrom'] < row.today) {
         problems.push({
           field: 'effectiveFrom',
@@ -223,7 +262,11 @@ export class QuotasService {
         await m.query(`UPDATE quota SET ramp = $2 WHERE id = $1`, [id, b['ramp']]);
       }
       const before = versionOn(row.versions, from)?.target ?? null;
-      await audit(m, user, 'quota.change', id, { ...b, effectiveFrom: from, previousTarget: before });
+      await audit(m, user, 'quota.change', id, {
+        ...b,
+        effectiveFrom: from,
+        previousTarget: before,
+      });
       await m.query(`SELECT pg_notify('${FLOOR_RELOAD_CHANNEL}', '')`);
       return toDto(await this.row(m, id));
     });
@@ -235,11 +278,18 @@ export class QuotasService {
       const row = await this.row(m, id, true);
       this.assertMayWrite(user, row);
       if (effectiveFrom !== undefined && !isLocalDate(effectiveFrom)) {
-        throw badRequest([{ field: 'effectiveFrom', message: 'effectiveFrom must be a date YYYY-MM-DD' }]);
+        throw badRequest([
+          { field: 'effectiveFrom', message: 'effectiveFrom must be a date YYYY-MM-DD' },
+        ]);
       }
       const from = effectiveFrom ?? row.today;
       if (from < row.today) {
-        throw badRequest([{ field: 'effectiveFrom', message: `effectiveFrom ${from} is in the past (today is ${row.today})` }]);
+        throw badRequest([
+          {
+            field: 'effectiveFrom',
+            message: `effectiveFrom ${from} is in the past (today is ${row.today})`,
+          },
+        ]);
       }
       if (versionOn(row.versions, from) === null) {
         throw conflict(`Quota ${id} has no target in force on ${from}: nothing to end`);
@@ -289,7 +339,12 @@ export class QuotasService {
     user: AuthUser,
     scope: QuotaScopeDto,
     code: string,
-  ): Promise<{ agentId: number | null; teamId: number | null; campaignId: number | null; today: string }> {
+  ): Promise<{
+    agentId: number | null;
+    teamId: number | null;
+    campaignId: number | null;
+    today: string;
+  }> {
     const today = (tz: string | null) =>
       `to_char((now() AT TIME ZONE coalesce(${tz}, 'UTC'))::date, 'YYYY-MM-DD')`;
     if (scope === 'campaign') {

@@ -1,17 +1,59 @@
 import type { FloorAgentDto, FloorSnapshot } from '@floorwise/contracts';
 import { applyMessage, floorRows, mergeSnapshot, viewOf } from './floor-live';
 
-const sums = { callsHandled: 0, handleSeconds: 0, hostile: 0, sales: 0, saves: 0, resolved: 0, qaSum: 0, qaCount: 0, csatSum: 0, csatCount: 0 };
-const agent = (code: string, calls: number, asOf: number, over: Partial<FloorAgentDto> = {}): FloorAgentDto => ({
-  employeeCode: code, fullName: `Agent ${code}`, teamCode: 'T1', teamName: 'Team', campaignCodes: ['SUP'],
-  shift: { shiftId: 1, start: '', end: '', breakMinutes: 30, kind: 'regular' }, ramped: false,
-  shiftSums: { ...sums, callsHandled: calls }, daySums: sums, quotas: [], dailyGoal: null, pacing: null,
-  ahtSeconds: null, ahtLimitSeconds: null, ahtOverLimit: false, hostileToday: 0, hostileStreak: 0,
-  sinceBreakSeconds: 0, onBreak: false, weekWorkedSeconds: 0, overtimeLineSeconds: 0,
-  weekWorkedAtShiftEndSeconds: 0, pastOvertimeLine: false, alerts: [], burnoutBand: null, asOfEventId: asOf, ...over,
+const sums = {
+  callsHandled: 0,
+  handleSeconds: 0,
+  hostile: 0,
+  sales: 0,
+  saves: 0,
+  resolved: 0,
+  qaSum: 0,
+  qaCount: 0,
+  csatSum: 0,
+  csatCount: 0,
+};
+const agent = (
+  code: string,
+  calls: number,
+  asOf: number,
+  over: Partial<FloorAgentDto> = {},
+): FloorAgentDto => ({
+  employeeCode: code,
+  fullName: `Agent ${code}`,
+  teamCode: 'T1',
+  teamName: 'Team',
+  campaignCodes: ['SUP'],
+  shift: { shiftId: 1, start: '', end: '', breakMinutes: 30, kind: 'regular' },
+  ramped: false,
+  shiftSums: { ...sums, callsHandled: calls },
+  daySums: sums,
+  quotas: [],
+  dailyGoal: null,
+  pacing: null,
+  ahtSeconds: null,
+  ahtLimitSeconds: null,
+  ahtOverLimit: false,
+  hostileToday: 0,
+  hostileStreak: 0,
+  sinceBreakSeconds: 0,
+  onBreak: false,
+  weekWorkedSeconds: 0,
+  overtimeLineSeconds: 0,
+  weekWorkedAtShiftEndSeconds: 0,
+  pastOvertimeLine: false,
+  alerts: [],
+  burnoutBand: null,
+  asOfEventId: asOf,
+  ...over,
 });
 const snap = (eventId: number, agents: FloorAgentDto[]): FloorSnapshot => ({
-  asOf: '', eventId, agents, teams: [], intervals: [], settings: {} as FloorSnapshot['settings'],
+  asOf: '',
+  eventId,
+  agents,
+  teams: [],
+  intervals: [],
+  settings: {} as FloorSnapshot['settings'],
 });
 
 describe('applying stream messages', () => {
@@ -39,16 +81,36 @@ describe('applying stream messages', () => {
 
 describe('floorRows', () => {
   it('filters by team, campaign and alerts, and sorts with empty values last', () => {
-    const v = viewOf(snap(1, [
-      agent('A', 3, 1, { ahtSeconds: 300 }),
-      agent('B', 9, 1, { teamCode: 'T2', ahtSeconds: null, campaignCodes: ['RET'] }),
-      agent('C', 5, 1, { ahtSeconds: 200, alerts: [{ kind: 'overtime', message: 'x' }] }),
-    ]));
+    const v = viewOf(
+      snap(1, [
+        agent('A', 3, 1, { ahtSeconds: 300 }),
+        agent('B', 9, 1, { teamCode: 'T2', ahtSeconds: null, campaignCodes: ['RET'] }),
+        agent('C', 5, 1, { ahtSeconds: 200, alerts: [{ kind: 'overtime', message: 'x' }] }),
+      ]),
+    );
     const all = { team: '', campaign: '', onlyAlerts: false };
-    expect(floorRows(v, all, { key: 'calls', dir: 'desc' }).map((a) => a.employeeCode)).toEqual(['B', 'C', 'A']);
-    expect(floorRows(v, all, { key: 'aht', dir: 'desc' }).map((a) => a.employeeCode)).toEqual(['A', 'C', 'B']);
-    expect(floorRows(v, { ...all, team: 'T1' }, { key: 'name', dir: 'asc' }).map((a) => a.employeeCode)).toEqual(['A', 'C']);
-    expect(floorRows(v, { ...all, campaign: 'RET' }, { key: 'name', dir: 'asc' }).map((a) => a.employeeCode)).toEqual(['B']);
-    expect(floorRows(v, { ...all, onlyAlerts: true }, { key: 'name', dir: 'asc' }).map((a) => a.employeeCode)).toEqual(['C']);
+    expect(floorRows(v, all, { key: 'calls', dir: 'desc' }).map((a) => a.employeeCode)).toEqual([
+      'B',
+      'C',
+      'A',
+    ]);
+    expect(floorRows(v, all, { key: 'aht', dir: 'desc' }).map((a) => a.employeeCode)).toEqual([
+      'A',
+      'C',
+      'B',
+    ]);
+    expect(
+      floorRows(v, { ...all, team: 'T1' }, { key: 'name', dir: 'asc' }).map((a) => a.employeeCode),
+    ).toEqual(['A', 'C']);
+    expect(
+      floorRows(v, { ...all, campaign: 'RET' }, { key: 'name', dir: 'asc' }).map(
+        (a) => a.employeeCode,
+      ),
+    ).toEqual(['B']);
+    expect(
+      floorRows(v, { ...all, onlyAlerts: true }, { key: 'name', dir: 'asc' }).map(
+        (a) => a.employeeCode,
+      ),
+    ).toEqual(['C']);
   });
 });

@@ -92,7 +92,9 @@ const PACE_ORDER = { behind: 0, on_pace: 1, ahead: 2 } as const;
 
 /** The headline quota of a row: its first count quota (calls, sales, saves, resolved). */
 export function headline(a: FloorAgentDto) {
-  return a.quotas.find((q) => ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric)) ?? null;
+  return (
+    a.quotas.find((q) => ['calls_handled', 'sales', 'saves', 'resolved'].includes(q.metric)) ?? null
+  );
 }
 
 export function sortValue(a: FloorAgentDto, key: SortKey): string | number | null {
@@ -138,7 +140,8 @@ export function floorRows(
     const a = sortValue(x, sort.key);
     const b = sortValue(y, sort.key);
     if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-    const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+    const c =
+      typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
     return c * sign || x.fullName.localeCompare(y.fullName);
   });
 }

@@ -8,18 +8,18 @@ import {
 } from '@angular/core';
 import { HttpClient } from '@angular/common/http';
 import type { FloorAgentDto, FloorSnapshot, ReleaseResult } from '@floorwise/contracts';
-import { Alert, formatDuration, formatNumber, formatPercent, PageHeader, StatCard } from '@floorwise/ui';
+import {
+  Alert,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  PageHeader,
+  StatCard,
+} from '@floorwise/ui';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
 import { Notify } from '../core/notify';
-import {
-  applyMessage,
-  floorRows,
-  FloorView,
-  headline,
-  mergeSnapshot,
-  SortKey,
-} from './floor-live';
+import { applyMessage, floorRows, FloorView, headline, mergeSnapshot, SortKey } from './floor-live';
 import {
   barWidth,
   expectedMarker,
@@ -59,17 +59,30 @@ export class FloorPage {
   protected readonly team = signal('');
   protected readonly campaign = signal('');
   protected readonly onlyAlerts = signal(false);
-  protected readonly sort = signal<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'pacing', dir: 'asc' });
+  protected readonly sort = signal<{ key: SortKey; dir: 'asc' | 'desc' }>({
+    key: 'pacing',
+    dir: 'asc',
+  });
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   protected readonly confirming = signal(false);
   protected readonly releasing = signal(false);
 
   protected readonly rows = computed(() => {
     const v = this.view();
-    return v ? floorRows(v, { team: this.team(), campaign: this.campaign(), onlyAlerts: this.onlyAlerts() }, this.sort()) : [];
+    return v
+      ? floorRows(
+          v,
+          { team: this.team(), campaign: this.campaign(), onlyAlerts: this.onlyAlerts() },
+          this.sort(),
+        )
+      : [];
   });
-  protected readonly teams = computed(() => [...(this.view()?.teams.values() ?? [])].sort((a, b) => a.teamCode.localeCompare(b.teamCode)));
-  protected readonly shownTeams = computed(() => this.teams().filter((t) => !this.team() || t.teamCode === this.team()));
+  protected readonly teams = computed(() =>
+    [...(this.view()?.teams.values() ?? [])].sort((a, b) => a.teamCode.localeCompare(b.teamCode)),
+  );
+  protected readonly shownTeams = computed(() =>
+    this.teams().filter((t) => !this.team() || t.teamCode === this.team()),
+  );
   protected readonly intervals = computed(() =>
     [...(this.view()?.intervals.values() ?? [])]
       .filter((i) => !this.campaign() || i.campaignCode === this.campaign())
@@ -77,15 +90,22 @@ export class FloorPage {
   );
   protected readonly campaigns = computed(() => {
     const codes = new Set<string>();
-    for (const a of this.view()?.agents.values() ?? []) a.campaignCodes.forEach((c) => codes.add(c));
+    for (const a of this.view()?.agents.values() ?? [])
+      a.campaignCodes.forEach((c) => codes.add(c));
     for (const i of this.view()?.intervals.values() ?? []) codes.add(i.campaignCode);
     return [...codes].sort();
   });
-  protected readonly eligible = computed(() => this.rows().filter((a) => a.dailyGoal?.eligibleForEarlyRelease));
+  protected readonly eligible = computed(() =>
+    this.rows().filter((a) => a.dailyGoal?.eligibleForEarlyRelease),
+  );
   protected readonly alertRows = computed(() => this.rows().filter((a) => a.alerts.length > 0));
-  protected readonly behind = computed(() => this.rows().filter((a) => a.pacing === 'behind').length);
+  protected readonly behind = computed(
+    () => this.rows().filter((a) => a.pacing === 'behind').length,
+  );
   protected readonly selectedEligible = computed(() =>
-    this.eligible().filter((a) => this.selected().has(a.employeeCode)).map((a) => a.employeeCode),
+    this.eligible()
+      .filter((a) => this.selected().has(a.employeeCode))
+      .map((a) => a.employeeCode),
   );
 
   protected readonly headline = headline;
@@ -133,7 +153,17 @@ export class FloorPage {
   }
 
   protected sortBy(key: SortKey): void {
-    this.sort.update((s) => ({ key, dir: s.key === key && s.dir === 'desc' ? 'asc' : s.key === key ? 'desc' : key === 'name' || key === 'team' || key === 'pacing' ? 'asc' : 'desc' }));
+    this.sort.update((s) => ({
+      key,
+      dir:
+        s.key === key && s.dir === 'desc'
+          ? 'asc'
+          : s.key === key
+            ? 'desc'
+            : key === 'name' || key === 'team' || key === 'pacing'
+              ? 'asc'
+              : 'desc',
+    }));
   }
 
   protected ariaSort(key: SortKey): 'ascending' | 'descending' | 'none' {
@@ -159,8 +189,12 @@ export class FloorPage {
     if (codes.length === 0) return;
     this.releasing.set(true);
     try {
-      const r = await firstValueFrom(this.http.post<ReleaseResult>('/api/floor/release', { employeeCodes: codes }));
-      this.notify.done(`Released ${r.released.length} agent${r.released.length === 1 ? '' : 's'}: paid through the end of their shift`);
+      const r = await firstValueFrom(
+        this.http.post<ReleaseResult>('/api/floor/release', { employeeCodes: codes }),
+      );
+      this.notify.done(
+        `Released ${r.released.length} agent${r.released.length === 1 ? '' : 's'}: paid through the end of their shift`,
+      );
       this.selected.set(new Set());
       this.view.update((v) => {
         if (!v) return v;

@@ -11,7 +11,9 @@ export function openFloorStream(
   on: { message: (m: FloorMessage) => void; reset: () => void; state: (live: boolean) => void },
 ): () => void {
   const source = new EventSource(`/api/floor/events?after=${eventId}`, { withCredentials: true });
-  source.addEventListener('floor', (e) => on.message(JSON.parse((e as MessageEvent<string>).data) as FloorMessage));
+  source.addEventListener('floor', (e) =>
+    on.message(JSON.parse((e as MessageEvent<string>).data) as FloorMessage),
+  );
   source.addEventListener('reset', () => on.reset());
   source.onopen = () => on.state(true);
   source.onerror = () => on.state(false);

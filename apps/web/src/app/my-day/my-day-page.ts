@@ -4,7 +4,16 @@ import type { MyDayDto } from '@floorwise/contracts';
 import { Alert, formatDuration, formatNumber, PageHeader, StatCard } from '@floorwise/ui';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
-import { barWidth, expectedMarker, METRIC_NAME, minutesText, PACE_LABEL, periodName, quotaText, hoursText } from '../floor/floor-format';
+import {
+  barWidth,
+  expectedMarker,
+  METRIC_NAME,
+  minutesText,
+  PACE_LABEL,
+  periodName,
+  quotaText,
+  hoursText,
+} from '../floor/floor-format';
 import { openFloorStream } from '../floor/floor-stream';
 
 const REFRESH_MS = 30_000;
