@@ -1,5 +1,4 @@
 // autocannon ships no types; the part used here
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (
   opts: Record<string, unknown>,
   done: (err: Error | null, res: AutocannonResult) => void,

@@ -35,15 +35,11 @@ import {
 } from './floor.sql';
 import { FloorSettingsService } from './floor-settings.service';
 import {
-  AgentRt,
   bucketOf,
-  CampaignRt,
   FloorEventRow,
   FloorModel,
-  MemberRt,
   QuotaDefRow,
   shiftWorkedSeconds,
-  TeamRt,
   weekStartOf,
 } from './floor-model';
 
