@@ -36,8 +36,11 @@ import {
 import { FloorSettingsService } from './floor-settings.service';
 import {
   bucketOf,
+  AgentRt,
+  CampaignRt,
   FloorEventRow,
   FloorModel,
+  TeamRt,
   QuotaDefRow,
   shiftWorkedSeconds,
   weekStartOf,
@@ -67,6 +70,8 @@ interface StreamClient {
 
 interface CachedSnapshot {
   builtAt: number;
+  /** The floor's `version` it was built from. */
+  version: number;
   json: Buffer;
   gz: Buffer;
 }
@@ -78,7 +83,8 @@ const EVENT_BATCH = 5_000;
 const TICK_MS = 5_000;
 /** The roster (shifts starting and ending), quotas and forecasts are reloaded this often. */
 const RELOAD_MS = 60_000;
-const SNAPSHOT_TTL_MS = 500;
+/** A snapshot may be served this long after the floor changed, while the next one is built. */
+const SNAPSHOT_STALE_MS = 500;
 const HEARTBEAT_MS = 15_000;
 
 /**
@@ -107,8 +113,11 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   private reloadWanted = false;
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly snapshots = new Map<string, CachedSnapshot>();
+  private readonly building = new Map<string, Promise<CachedSnapshot>>();
   private readonly forecasts = new Map<string, { calls: number; agents: number } | null>();
   private closed = false;
+  /** Bumped whenever the floor's rows change (events, the clock tick, a reload). */
+  private version = 0;
 
   constructor(
     private readonly db: DataSource,
@@ -247,6 +256,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             day: emptyQuotaSums(),
             week: emptyQuotaSums(),
             campaigns: new Map(),
+            main: null,
           };
           model.members.set(r.agent_id, m);
         }
@@ -274,6 +284,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             day: emptyQuotaSums(),
             week: emptyQuotaSums(),
             campaigns: new Map(),
+            main: null,
           });
         }
         const startMs = new Date(r.start_at).getTime();
@@ -326,6 +337,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
           ),
           asOfEventId: model.head,
           row: null,
+          json: null,
         });
       }
       for (const [teamId, meta] of teamMeta) {
@@ -408,6 +420,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     } finally {
       await qr.release();
     }
+    model.index();
     // catch the new model up with events already streamed from the old one
     if (this.model && this.broadcastHead > model.head) {
       let cursor = model.head;
@@ -431,6 +444,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     this.computeAll(model, nowMs);
     const first = this.model === null;
     this.model = model;
+    this.version++;
     this.snapshots.clear();
     if (first) {
       this.broadcastHead = model.head;
@@ -480,6 +494,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       return;
     }
     this.computeAll(m, nowMs);
+    this.version++;
   }
 
   // ------------------------------------------------------------------ the event pump
@@ -515,38 +530,21 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     const m = this.model;
     if (!m || rows.length === 0) return;
     const nowMs = Date.now();
+    // apply the batch in id order, noting the last event that touched each row
+    const entries: RingEntry[] = [];
+    const lastAgent = new Map<AgentRt, RingEntry>();
+    const lastTeam = new Map<TeamRt, RingEntry>();
+    const lastCampaign = new Map<CampaignRt, RingEntry>();
     for (const e of rows) {
       const id = Number(e.id);
       if (id <= this.broadcastHead) continue;
       const changed = m.apply(e, m.settings.slaSeconds);
       const entry: RingEntry = { id };
-      if (changed.agent) {
-        const row = m.computeAgent(changed.agent, nowMs);
-        entry.agent = {
-          agentId: changed.agent.agentId,
-          teamId: changed.agent.teamId,
-          json: JSON.stringify(row),
-        };
-      }
-      if (changed.team) {
-        entry.team = {
-          teamId: changed.team.teamId,
-          json: JSON.stringify(m.computeTeam(changed.team, nowMs)),
-        };
-      }
-      if (changed.campaign) {
-        entry.interval = {
-          json: JSON.stringify(
-            m.computeCampaign(
-              changed.campaign,
-              nowMs,
-              m.settings.slaSeconds,
-              m.settings.targetServiceLevel,
-            ),
-          ),
-        };
-      }
+      if (changed.agent) lastAgent.set(changed.agent, entry);
+      if (changed.team) lastTeam.set(changed.team, entry);
+      if (changed.campaign) lastCampaign.set(changed.campaign, entry);
       if (changed.released) {
+        lastAgent.delete(changed.released);
         entry.released = {
           agentId: changed.released.agentId,
           teamId: changed.released.teamId,
@@ -554,17 +552,41 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         };
         this.snapshots.clear(); // a released agent leaves the floor at once, not half a second later
       }
-      this.ring.push(entry);
+      entries.push(entry);
       this.recentRaw.push(e);
-      if (this.ring.length > RING_SIZE) {
-        const dropped = this.ring.splice(0, this.ring.length - RING_SIZE);
-        this.ringFrom = dropped[dropped.length - 1].id;
-      }
       this.broadcastHead = id;
-      for (const c of this.clients) this.send(c, entry);
+    }
+    // Rows are computed once per batch, after it, and ride with the last event that touched
+    // them: rows are whole, so a page replacing them ends exactly where it would applying every
+    // event's row in turn (agents first: team totals count their members' rows).
+    for (const [a, entry] of lastAgent) {
+      m.computeAgent(a, nowMs);
+      entry.agent = { agentId: a.agentId, teamId: a.teamId, json: m.agentJson(a) };
+    }
+    for (const [t, entry] of lastTeam) {
+      entry.team = { teamId: t.teamId, json: JSON.stringify(m.computeTeam(t, nowMs)) };
+    }
+    for (const [c, entry] of lastCampaign) {
+      entry.interval = {
+        json: JSON.stringify(
+          m.computeCampaign(c, nowMs, m.settings.slaSeconds, m.settings.targetServiceLevel),
+        ),
+      };
+    }
+    if (entries.length > 0) this.version++;
+    for (const entry of entries) this.ring.push(entry);
+    if (this.ring.length > RING_SIZE) {
+      const dropped = this.ring.splice(0, this.ring.length - RING_SIZE);
+      this.ringFrom = dropped[dropped.length - 1].id;
     }
     if (this.recentRaw.length > 2 * EVENT_BATCH)
       this.recentRaw = this.recentRaw.slice(-EVENT_BATCH);
+    // one write per stream per batch
+    for (const c of this.clients) {
+      let out = '';
+      for (const entry of entries) out += this.message(c, entry);
+      if (out) c.res.write(out);
+    }
   }
 
   // ------------------------------------------------------------------ streams
@@ -597,9 +619,11 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       );
       client.cursor = this.broadcastHead;
     } else {
+      let out = '';
       for (const entry of this.ring) {
-        if (entry.id > client.cursor) this.send(client, entry);
+        if (entry.id > client.cursor) out += this.message(client, entry);
       }
+      if (out) res.write(out);
     }
     void m;
     if (catchUpOnly) {
@@ -611,8 +635,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     res.on('close', () => this.clients.delete(client));
   }
 
-  private send(c: StreamClient, e: RingEntry): void {
-    if (e.id <= c.cursor) return;
+  /** The SSE message of one ring entry for one stream ('' when it has nothing for it). */
+  private message(c: StreamClient, e: RingEntry): string {
+    if (e.id <= c.cursor) return '';
     c.cursor = e.id;
     const parts: string[] = [];
     const a = c.audience;
@@ -632,8 +657,8 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     ) {
       parts.push(`"released":${e.released.json}`);
     }
-    if (parts.length === 0) return;
-    c.res.write(`id: ${e.id}\nevent: floor\ndata: {"eventId":${e.id},${parts.join(',')}}\n\n`);
+    if (parts.length === 0) return '';
+    return `id: ${e.id}\nevent: floor\ndata: {"eventId":${e.id},${parts.join(',')}}\n\n`;
   }
 
   private heartbeat(): void {
@@ -650,7 +675,14 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
 
   // ------------------------------------------------------------------ snapshots
 
-  /** `GET /api/floor`, shared by every caller with the same view for up to half a second. */
+  /**
+   * `GET /api/floor`: built once per view (the caller's teams and filters) and shared by every
+   * caller of that view until the floor changes (an event, the clock tick, a reload). Then one
+   * build runs while callers keep getting the previous body if it is under half a second old
+   * (its `eventId` says what it holds; the page streams everything after it); older, they wait
+   * for the build. Rows are serialised once per computation and the body is assembled from
+   * those strings.
+   */
   async snapshotBody(
     user: AuthUser,
     teamCode?: string,
@@ -658,29 +690,37 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
   ): Promise<CachedSnapshot> {
     const key = `${user.teamIds === 'all' ? 'all' : user.teamIds.join(',')}|${teamCode ?? ''}|${campaignCode ?? ''}`;
     const hit = this.snapshots.get(key);
-    if (hit && Date.now() - hit.builtAt < SNAPSHOT_TTL_MS) return hit;
-    const snap = await this.snapshot(user, teamCode, campaignCode);
-    const json = Buffer.from(JSON.stringify(snap));
-    const built: CachedSnapshot = {
-      builtAt: Date.now(),
-      json,
-      gz: await gzipAsync(json, { level: 4 }),
-    };
-    this.snapshots.set(key, built);
-    return built;
+    if (hit && hit.version === this.version) return hit;
+    let build = this.building.get(key);
+    if (!build) {
+      build = this.buildSnapshot(user, teamCode, campaignCode)
+        .then((b) => {
+          this.snapshots.set(key, b);
+          return b;
+        })
+        .finally(() => this.building.delete(key));
+      this.building.set(key, build);
+    }
+    return hit && Date.now() - hit.builtAt < SNAPSHOT_STALE_MS ? hit : build;
   }
 
-  async snapshot(user: AuthUser, teamCode?: string, campaignCode?: string): Promise<FloorSnapshot> {
+  private async buildSnapshot(
+    user: AuthUser,
+    teamCode?: string,
+    campaignCode?: string,
+  ): Promise<CachedSnapshot> {
     const m = await this.current();
     const sees = (teamId: number) => user.teamIds === 'all' || user.teamIds.includes(teamId);
     const teams = [...m.teams.values()].filter(
       (t) => sees(t.teamId) && (!teamCode || t.teamCode === teamCode),
     );
     const teamIds = new Set(teams.map((t) => t.teamId));
-    const agents = [...m.agents.values()]
-      .filter((a) => teamIds.has(a.teamId) && a.row !== null)
-      .map((a) => a.row as FloorAgentDto)
-      .filter((r) => !campaignCode || r.campaignCodes.includes(campaignCode));
+    const agents: string[] = [];
+    for (const a of m.agents.values()) {
+      if (!teamIds.has(a.teamId) || a.row === null) continue;
+      if (campaignCode && !a.row.campaignCodes.includes(campaignCode)) continue;
+      agents.push(m.agentJson(a));
+    }
     const intervals = [...m.campaigns.values()]
       .filter((c) => c.row !== null && (!campaignCode || c.campaignCode === campaignCode))
       .filter(
@@ -692,14 +732,18 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             c.quotas.length > 0),
       )
       .map((c) => c.row as FloorIntervalDto);
-    return {
-      asOf: new Date().toISOString(),
-      eventId: this.broadcastHead,
-      agents,
-      teams: teams.map((t) => t.row as FloorTeamDto),
-      intervals,
-      settings: m.settings,
-    };
+    const json = Buffer.from(
+      `{"asOf":${JSON.stringify(new Date().toISOString())},"eventId":${this.broadcastHead},` +
+        `"agents":[${agents.join(',')}],"teams":${JSON.stringify(teams.map((t) => t.row as FloorTeamDto))},` +
+        `"intervals":${JSON.stringify(intervals)},"settings":${JSON.stringify(m.settings)}}`,
+    );
+    const version = this.version;
+    return { builtAt: Date.now(), version, json, gz: await gzipAsync(json, { level: 1 }) };
+  }
+
+  /** The snapshot as an object (what `GET /api/floor` sends). */
+  async snapshot(user: AuthUser, teamCode?: string, campaignCode?: string): Promise<FloorSnapshot> {
+    return JSON.parse((await this.snapshotBody(user, teamCode, campaignCode)).json.toString());
   }
 
   async myDay(user: AuthUser): Promise<MyDayDto> {

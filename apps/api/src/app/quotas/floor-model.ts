@@ -58,6 +58,8 @@ export interface AgentRt {
   quotas: AppliedQuota[];
   asOfEventId: number;
   row: FloorAgentDto | null;
+  /** `row` as JSON, made on first use after each computation (snapshots and the stream share it). */
+  json: string | null;
 }
 
 export interface MemberRt {
@@ -69,6 +71,8 @@ export interface MemberRt {
   week: QuotaSums;
   /** Calls handled today per campaign id. */
   campaigns: Map<number, number>;
+  /** The campaign of most of those calls (ties: the lowest id), or null: the agent's main one. */
+  main: number | null;
 }
 
 export interface TeamRt {
@@ -143,6 +147,11 @@ export class FloorModel {
   readonly teams = new Map<number, TeamRt>();
   readonly campaigns = new Map<number, CampaignRt>();
   campaignCodes = new Map<number, string>();
+  /** Per team: its members, and its agents on shift (kept by `index()`, `apply()`). */
+  private readonly teamMembers = new Map<number, MemberRt[]>();
+  private readonly teamAgents = new Map<number, Set<AgentRt>>();
+  /** Agents on shift per main campaign ("staffed" of the interval figures). */
+  private readonly staffed = new Map<number, number>();
 
   constructor(
     public head: number,
@@ -200,6 +209,33 @@ export class FloorModel {
     return out;
   }
 
+  /**
+   * Builds the per-team and per-campaign indexes once the loader has filled the maps, so an
+   * event costs the size of what it touches, not of the floor.
+   */
+  index(): void {
+    this.teamMembers.clear();
+    this.teamAgents.clear();
+    this.staffed.clear();
+    for (const m of this.members.values()) {
+      m.main = mainCampaignOf(m.campaigns);
+      const list = this.teamMembers.get(m.teamId) ?? [];
+      list.push(m);
+      this.teamMembers.set(m.teamId, list);
+    }
+    for (const a of this.agents.values()) {
+      const set = this.teamAgents.get(a.teamId) ?? new Set<AgentRt>();
+      set.add(a);
+      this.teamAgents.set(a.teamId, set);
+      this.staff(a.agentId, 1);
+    }
+  }
+
+  private staff(agentId: number, delta: 1 | -1): void {
+    const main = this.members.get(agentId)?.main ?? null;
+    if (main !== null) this.staffed.set(main, (this.staffed.get(main) ?? 0) + delta);
+  }
+
   /** Applies one event (in id order); returns what changed, for the stream. */
   apply(
     e: FloorEventRow,
@@ -213,7 +249,9 @@ export class FloorModel {
     if (e.kind === 'release') {
       const a = e.agent_id === null ? undefined : this.agents.get(e.agent_id);
       if (a && (e.shift_id === null || Number(e.shift_id) === a.shift.id)) {
+        this.staff(a.agentId, -1);
         this.agents.delete(a.agentId);
+        this.teamAgents.get(a.teamId)?.delete(a);
         const team = this.teams.get(a.teamId);
         if (team) team.asOfEventId = id;
         return { released: a, team };
@@ -272,8 +310,16 @@ export class FloorModel {
     if (m) {
       if (e.local_date === m.today) {
         m.day = addQuotaSums(m.day, sums);
-        if (e.campaign_id !== null && call.answered)
+        if (e.campaign_id !== null && call.answered) {
           m.campaigns.set(e.campaign_id, (m.campaigns.get(e.campaign_id) ?? 0) + 1);
+          const main = mainCampaignOf(m.campaigns);
+          if (main !== m.main) {
+            const onShift = this.agents.has(m.agentId);
+            if (onShift) this.staff(m.agentId, -1);
+            m.main = main;
+            if (onShift) this.staff(m.agentId, 1);
+          }
+        }
       }
       if (e.local_date !== null && e.local_date >= m.monday && e.local_date <= m.today)
         m.week = addQuotaSums(m.week, sums);
@@ -307,6 +353,12 @@ export class FloorModel {
 
   // ------------------------------------------------------------------ figures → DTOs
 
+  /** The agent's row as JSON (cached until the row is computed again). */
+  agentJson(a: AgentRt): string {
+    a.json ??= JSON.stringify(a.row);
+    return a.json;
+  }
+
   computeAgent(a: AgentRt, nowMs: number): FloorAgentDto {
     const m = this.members.get(a.agentId);
     const day = m?.day ?? emptyQuotaSums();
@@ -334,7 +386,7 @@ export class FloorModel {
     );
     const campaignCodes = m
       ? [...m.campaigns.entries()]
-          .sort((x, y) => y[1] - x[1])
+          .sort((x, y) => y[1] - x[1] || x[0] - y[0])
           .map(([id]) => this.campaignCodes.get(id) ?? String(id))
       : [];
     a.row = {
@@ -377,12 +429,13 @@ export class FloorModel {
       burnoutBand: null,
       asOfEventId: a.asOfEventId,
     };
+    a.json = null;
     return a.row;
   }
 
   computeTeam(t: TeamRt, nowMs: number): FloorTeamDto {
-    const members = [...this.members.values()].filter((m) => m.teamId === t.teamId);
-    const onShift = [...this.agents.values()].filter((a) => a.teamId === t.teamId);
+    const members = this.teamMembers.get(t.teamId) ?? [];
+    const onShift = [...(this.teamAgents.get(t.teamId) ?? [])];
     const dayClock = periodClock(t.daySpans, nowMs);
     const g = groupFigures(
       members.map((m) => ({ shift: m.day, day: m.day, week: m.week })),
@@ -417,12 +470,7 @@ export class FloorModel {
       handleSeconds: 0,
       hostile: 0,
     }).serviceLevel;
-    const onShift = [...this.agents.values()].filter((a) => {
-      const m = this.members.get(a.agentId);
-      if (!m || m.campaigns.size === 0) return false;
-      const main = [...m.campaigns.entries()].sort((x, y) => y[1] - x[1])[0][0];
-      return main === c.campaignId;
-    }).length;
+    const onShift = this.staffed.get(c.campaignId) ?? 0;
     // campaign quotas run on the local day's clock (the whole day)
     const dayStart = Date.parse(`${c.today}T00:00:00Z`);
     const dayClock = {
@@ -455,6 +503,19 @@ export class FloorModel {
     };
     return c.row;
   }
+}
+
+/** The campaign with the most calls (ties: the lowest id), or null without calls. */
+export function mainCampaignOf(calls: ReadonlyMap<number, number>): number | null {
+  let best: number | null = null;
+  let most = 0;
+  for (const [id, n] of calls) {
+    if (n > most || (n === most && best !== null && id < best)) {
+      best = id;
+      most = n;
+    }
+  }
+  return best;
 }
 
 function quotaDto(q: QuotaFigure, source: 'agent' | 'team'): FloorQuotaDto {
