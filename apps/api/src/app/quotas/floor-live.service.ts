@@ -7,6 +7,8 @@ import { DataSource } from 'typeorm';
 import {
   emptyQuotaSums,
   FloorSettings,
+  localDayWindow,
+  localWeekWindow,
   QuotaSums,
   ScheduledSpan,
   WorkShift,
@@ -226,7 +228,12 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       const [members, weekShifts, quotas, campaigns] = teamIds.length
         ? [
             (await qr.query(MEMBER_SUMS_SQL, [teamIds, minMonday, maxToday])) as MemberSumRow[],
-            (await qr.query(WEEK_SHIFTS_SQL, [teamIds, minMonday, maxSunday])) as WeekShiftRow[],
+            // from the day before the earliest Monday: a shift overnight into it counts there
+            (await qr.query(WEEK_SHIFTS_SQL, [
+              teamIds,
+              addDays(minMonday, -1),
+              maxSunday,
+            ])) as WeekShiftRow[],
             (await qr.query(QUOTAS_SQL)) as QuotaDefRow[],
             (await qr.query(CAMPAIGNS_SQL)) as CampaignRow[],
           ]
@@ -241,8 +248,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       const teamToday = new Map<number, string>();
       for (const r of roster) teamToday.set(r.team_id, r.today);
       // members: every agent of the roster's teams with sums
-      const teamMeta = new Map<number, { code: string; name: string }>();
-      for (const r of roster) teamMeta.set(r.team_id, { code: r.team_code, name: r.team_name });
+      const teamMeta = new Map<number, { code: string; name: string; tz: string }>();
+      for (const r of roster)
+        teamMeta.set(r.team_id, { code: r.team_code, name: r.team_name, tz: r.tz });
       for (const r of members) {
         const today = teamToday.get(r.team_id) ?? r.local_date;
         const monday = weekStartOf(today);
@@ -324,8 +332,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             hostileStreak: Number(r.hostile_streak),
             lastBreakEndMs: r.last_break_end ? new Date(r.last_break_end).getTime() : null,
           },
-          daySpans: spans(inWeek.filter((s) => s.local_date === r.today)),
-          weekSpans: spans(inWeek),
+          spans: spans(own),
+          dayWindow: localDayWindow(r.today, r.tz),
+          weekWindow: localWeekWindow(r.today, r.tz),
           weekWorkedBeforeSeconds: before,
           quotas: FloorModel.agentQuotas(
             quotas,
@@ -342,11 +351,6 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       }
       for (const [teamId, meta] of teamMeta) {
         const today = teamToday.get(teamId) as string;
-        const monday = weekStartOf(today);
-        const teamShifts = weekShifts.filter(
-          (s) =>
-            s.team_id === teamId && s.local_date >= monday && s.local_date < addDays(monday, 7),
-        );
         model.teams.set(teamId, {
           teamId,
           teamCode: meta.code,
@@ -356,10 +360,9 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             (q) => q.scope === 'team' && !q.per_member && q.team_id === teamId,
             today,
           ),
-          daySpans: teamShifts
-            .filter((s) => s.local_date === today && countsForPacing(s))
-            .map(spanOf),
-          weekSpans: teamShifts.filter(countsForPacing).map(spanOf),
+          spans: weekShifts.filter((s) => s.team_id === teamId && countsForPacing(s)).map(spanOf),
+          dayWindow: localDayWindow(today, meta.tz),
+          weekWindow: localWeekWindow(today, meta.tz),
           asOfEventId: model.head,
           row: null,
         });
@@ -374,6 +377,8 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
           campaignCode: c.campaign_code,
           name: c.name,
           today: c.today,
+          dayWindow: localDayWindow(c.today, c.tz),
+          weekWindow: localWeekWindow(c.today, c.tz),
           bucketMs,
           day: sumsOf(c),
           week: {

@@ -52,8 +52,11 @@ export interface AgentRt {
   shiftFromMs: number;
   shiftSums: QuotaSums;
   state: AgentLiveState;
-  daySpans: ScheduledSpan[];
-  weekSpans: ScheduledSpan[];
+  /** The agent's scheduled shifts around this week (day and week quotas pace over them). */
+  spans: ScheduledSpan[];
+  /** The site's local today and work week, as instants (what day and week sums count). */
+  dayWindow: ScheduledSpan;
+  weekWindow: ScheduledSpan;
   weekWorkedBeforeSeconds: number;
   quotas: AppliedQuota[];
   asOfEventId: number;
@@ -80,8 +83,10 @@ export interface TeamRt {
   teamCode: string;
   teamName: string;
   quotas: GroupQuota[];
-  daySpans: ScheduledSpan[];
-  weekSpans: ScheduledSpan[];
+  /** The members' scheduled shifts around this week. */
+  spans: ScheduledSpan[];
+  dayWindow: ScheduledSpan;
+  weekWindow: ScheduledSpan;
   asOfEventId: number;
   row: FloorTeamDto | null;
 }
@@ -91,6 +96,9 @@ export interface CampaignRt {
   campaignCode: string;
   name: string;
   today: string;
+  /** The campaign site's local today and work week, as instants. */
+  dayWindow: ScheduledSpan;
+  weekWindow: ScheduledSpan;
   bucketMs: number;
   day: QuotaSums;
   week: QuotaSums;
@@ -370,8 +378,8 @@ export class FloorModel {
       sums: { shift: a.shiftSums, day, week },
       clocks: {
         shift: shiftClock,
-        day: periodClock(a.daySpans, nowMs),
-        week: periodClock(a.weekSpans, nowMs),
+        day: periodClock(a.spans, nowMs, a.dayWindow),
+        week: periodClock(a.spans, nowMs, a.weekWindow),
       },
       quotas: a.quotas,
       state: a.state,
@@ -436,11 +444,12 @@ export class FloorModel {
   computeTeam(t: TeamRt, nowMs: number): FloorTeamDto {
     const members = this.teamMembers.get(t.teamId) ?? [];
     const onShift = [...(this.teamAgents.get(t.teamId) ?? [])];
-    const dayClock = periodClock(t.daySpans, nowMs);
+    // A team's "shift" quota is read as its day: the team has no one shift
+    const dayClock = periodClock(t.spans, nowMs, t.dayWindow);
     const g = groupFigures(
       members.map((m) => ({ shift: m.day, day: m.day, week: m.week })),
       t.quotas,
-      { shift: dayClock, day: dayClock, week: periodClock(t.weekSpans, nowMs) },
+      { shift: dayClock, day: dayClock, week: periodClock(t.spans, nowMs, t.weekWindow) },
     );
     t.row = {
       teamCode: t.teamCode,
@@ -471,19 +480,12 @@ export class FloorModel {
       hostile: 0,
     }).serviceLevel;
     const onShift = this.staffed.get(c.campaignId) ?? 0;
-    // campaign quotas run on the local day's clock (the whole day)
-    const dayStart = Date.parse(`${c.today}T00:00:00Z`);
-    const dayClock = {
-      elapsedMs: Math.min(86_400_000, Math.max(0, nowMs - dayStart)),
-      durationMs: 86_400_000,
-    };
+    // campaign quotas run on the clock of the campaign site's local day and week (the whole
+    // of each: a campaign has no schedule of its own)
     const g = groupFigures([{ shift: c.day, day: c.day, week: c.week }], c.quotas, {
-      shift: dayClock,
-      day: dayClock,
-      week: {
-        elapsedMs: dayClock.elapsedMs + 86_400_000 * Math.max(0, isoDow(c.today) - 1),
-        durationMs: 7 * 86_400_000,
-      },
+      shift: wallClock(c.dayWindow, nowMs),
+      day: wallClock(c.dayWindow, nowMs),
+      week: wallClock(c.weekWindow, nowMs),
     });
     c.row = {
       campaignCode: c.campaignCode,
@@ -524,6 +526,11 @@ function quotaDto(q: QuotaFigure, source: 'agent' | 'team'): FloorQuotaDto {
 
 export function bucketOf(ms: number): number {
   return Math.floor(ms / 900_000) * 900_000;
+}
+
+/** A clock over the whole of a window (every hour of it counts). */
+function wallClock(w: ScheduledSpan, nowMs: number): { elapsedMs: number; durationMs: number } {
+  return periodClock([w], nowMs);
 }
 
 function isoDow(date: string): number {

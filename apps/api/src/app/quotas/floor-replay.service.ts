@@ -34,8 +34,9 @@ interface ReplayCall {
  * floor this feeds today's calls through `POST /api/calls`'s own path (`CallWriter.writeLive`)
  * in real time. Today's calls are the agents' own calls of their most recent worked day in the
  * last two weeks, moved so that day's shift start falls on today's; queue calls without an
- * agent (abandons) are last week's same weekday. Calls that ended before start-up are posted at
- * once; the rest as they end. Idempotent on call id (`<id>~<today>`), so a restart goes on.
+ * agent (abandons) are last week's same weekday. Shifts whose calls are already stored (the
+ * demo history ends yesterday, so yesterday's shifts are in it) are left as they are. Calls that
+ * ended before start-up are posted at once; the rest as they end. Idempotent on call id (`<id>~<today>`), so a restart goes on.
  * On by default in the demo (`DEMO_DATA_DIR` set); `FLOOR_REPLAY=off` turns it off.
  */
 @Injectable()
@@ -63,14 +64,23 @@ export class FloorReplayService implements OnApplicationBootstrap, OnModuleDestr
       return;
     }
     // the demo loads after the app starts: wait until today's shifts and some history are in
+    // one check at a time: under load a check can take longer than the interval
+    let checking = false;
     const wait = setInterval(() => {
-      void this.prepare().then((ready) => {
-        if (ready) {
-          clearInterval(wait);
-          this.timer = setInterval(() => void this.step(), 1000);
-          this.timer.unref();
-        }
-      });
+      if (checking) return;
+      checking = true;
+      void this.prepare()
+        .then((ready) => {
+          if (ready && !this.stopped) {
+            clearInterval(wait);
+            this.timer = setInterval(() => void this.step(), 1000);
+            this.timer.unref();
+          }
+        })
+        .catch((e: unknown) => this.logger.warn(`demo replay not ready: ${(e as Error).message}`))
+        .finally(() => {
+          checking = false;
+        });
     }, 5000);
     wait.unref();
     this.timer = wait;
@@ -93,6 +103,11 @@ export class FloorReplayService implements OnApplicationBootstrap, OnModuleDestr
         SELECT s.agent_id, s.start_at, s.end_at FROM shift s
         WHERE s.start_at < now() + interval '14 hours' AND s.end_at > now() - interval '14 hours'
           AND s.status IN ('scheduled', 'worked')
+          -- a shift whose calls are already stored (the demo history's last day) is not replayed
+          AND NOT EXISTS (
+            SELECT 1 FROM calls c WHERE c.agent_id = s.agent_id
+              AND c.started_at >= s.start_at AND c.started_at < s.end_at
+              AND strpos(c.call_id, '~') = 0)
       ), source_day AS (
         SELECT t.agent_id, t.start_at AS today_start, t.end_at AS today_end, p.start_at AS then_start, p.end_at AS then_end
         FROM today t
@@ -115,7 +130,12 @@ export class FloorReplayService implements OnApplicationBootstrap, OnModuleDestr
              NULL, false, NULL, NULL
       FROM calls c JOIN campaign cp ON cp.id = c.campaign_id
       WHERE c.agent_id IS NULL AND c.started_at >= date_trunc('day', now()) - interval '7 days'
-        AND c.started_at < date_trunc('day', now()) - interval '6 days'`);
+        AND c.started_at < date_trunc('day', now()) - interval '6 days'
+        -- after the stored history's own abandons (it runs into today's first hours)
+        AND c.started_at + interval '7 days' > coalesce(
+          (SELECT max(h.started_at) FROM calls h
+           WHERE h.agent_id IS NULL AND strpos(h.call_id, '~') = 0
+             AND h.started_at > now() - interval '2 days'), '-infinity')`);
     const dayEnd = Date.now() + 14 * 3_600_000;
     this.queue = rows
       .map((r) => ({

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { DateTime } from 'luxon';
 import { applyCallToState, EMPTY_LIVE_STATE, LiveCall } from '@floorwise/analytics';
 import type { FloorAgentDto, FloorSnapshot } from '@floorwise/contracts';
 import { SseClient } from '../../../test/sse-client';
@@ -136,18 +137,14 @@ describe('the floor snapshot', () => {
 
 describe('quotas', () => {
   it('rejects bad definitions with a 400 naming each field, and writes nothing', async () => {
-    const r = await t
-      .http()
-      .post('/api/quotas')
-      .set('Authorization', `Bearer ${tokens.m1}`)
-      .send({
-        scope: 'agent',
-        employeeCode: 'A1',
-        metric: 'aht_seconds',
-        period: 'month',
-        target: -3,
-        comparator: 'at_least',
-      });
+    const r = await t.http().post('/api/quotas').set('Authorization', `Bearer ${tokens.m1}`).send({
+      scope: 'agent',
+      employeeCode: 'A1',
+      metric: 'aht_seconds',
+      period: 'month',
+      target: -3,
+      comparator: 'at_least',
+    });
     expect(r.status).toBe(400);
     expect(r.body.errors.map((e: { field: string }) => e.field)).toEqual([
       'period',
@@ -451,5 +448,59 @@ describe('order-dependent state', () => {
     expect(b2.hostileStreak).toBe(3);
     expect(b2.alerts.map((a) => a.kind)).toContain('hostile_streak');
     expect(b2.hostileToday).toBe(5);
+  });
+});
+
+describe('team day pacing', () => {
+  it("paces a team's day quota over the scheduled hours inside the local day, an overnight shift split at midnight", async () => {
+    // A3 (Chicago) worked from 20:00 yesterday to 05:00 today; A1 and A2 are on shift now
+    const midnight = DateTime.now().setZone('America/Chicago').startOf('day');
+    await t.sql.query(
+      `INSERT INTO shift (shift_code, agent_id, start_at, end_at, local_date, break_minutes)
+       SELECT 'S-A3-night', id, $1, $2, $3, 30 FROM agent WHERE employee_code = 'A3'`,
+      [
+        midnight.minus({ hours: 4 }).toISO(),
+        midnight.plus({ hours: 5 }).toISO(),
+        midnight.minus({ days: 1 }).toISODate(),
+      ],
+    );
+    const created = await t
+      .http()
+      .post('/api/quotas')
+      .set('Authorization', `Bearer ${tokens.m1}`)
+      .send({ scope: 'team', teamCode: 'T1', metric: 'saves', period: 'day', target: 50 });
+    expect(created.status).toBe(201);
+    let team: FloorSnapshot['teams'][number] | undefined;
+    for (let i = 0; i < 60 && !team?.quotas.some((q) => q.metric === 'saves'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      team = (await snapshot(tokens.m1)).teams.find((x) => x.teamCode === 'T1');
+    }
+    const q = team?.quotas.find((x) => x.metric === 'saves');
+    // reference: every T1 shift's overlap with today (local), and with today up to now (A1 was
+    // released early above: their scheduled time ends at the send-home)
+    const shifts = (
+      await t.sql.query(
+        `SELECT s.start_at, CASE WHEN s.status = 'sent_home' THEN least(s.end_at, s.send_home_at) ELSE s.end_at END AS end_at
+         FROM shift s JOIN agent a ON a.id = s.agent_id
+         JOIN team tm ON tm.id = a.team_id WHERE tm.team_code = 'T1'`,
+      )
+    ).rows as { start_at: Date; end_at: Date }[];
+    const from = midnight.toMillis();
+    const to = midnight.plus({ days: 1 }).toMillis();
+    const now = Date.now();
+    const overlap = (a: number, b: number, lo: number, hi: number) =>
+      Math.max(0, Math.min(b, hi) - Math.max(a, lo));
+    const duration = shifts.reduce(
+      (sum, s) => sum + overlap(s.start_at.getTime(), s.end_at.getTime(), from, to),
+      0,
+    );
+    const elapsed = shifts.reduce(
+      (sum, s) => sum + overlap(s.start_at.getTime(), s.end_at.getTime(), from, Math.min(to, now)),
+      0,
+    );
+    expect(shifts).toHaveLength(3);
+    expect(duration).toBeGreaterThan(5 * 3_600_000); // the night shift's 5 h after midnight count
+    expect(q?.elapsedFraction).toBeCloseTo(elapsed / duration, 3);
+    expect(q?.expected).toBeCloseTo((50 * elapsed) / duration, 1);
   });
 });

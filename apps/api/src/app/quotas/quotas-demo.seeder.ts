@@ -7,7 +7,8 @@ import { FLOOR_RELOAD_CHANNEL } from './floor.sql';
  * Demo quotas for the simulated center, set from its own history so targets are believable:
  * per member of each team a `calls_handled` shift target (the team's mean handled calls per
  * agent-day over the last four weeks, rounded) and an AHT limit (team AHT × 1.15), a team total
- * for the day, and an admin campaign quota on resolved calls for the week. New hires get the
+ * for the day (the mean total of the last four of today's weekday), and an admin campaign quota
+ * on resolved calls for the week. New hires get the
  * ramp. Also, while the shifts import is not there, today's scheduled shifts from the demo file,
  * so the floor has people on it.
  */
@@ -23,10 +24,27 @@ export class QuotasDemoSeeder {
     if (n > 0) {
       return;
     }
-    const teams: { team_id: number; per_agent_day: number; aht: number; agents: number }[] =
-      await this.db.query(`
+    // per team: handled calls per agent-day, AHT, and the mean day total of the last four of
+    // today's weekday at the team's site (what a team lead would set as "a normal day")
+    const teams: {
+      team_id: number;
+      per_agent_day: number;
+      aht: number;
+      day_total: number | null;
+    }[] = await this.db.query(`
+      WITH t AS (
+        SELECT tm.id AS team_id, (now() AT TIME ZONE si.time_zone)::date AS today
+        FROM team tm JOIN site si ON si.id = tm.site_id
+      ), days AS (
+        SELECT t.team_id, d.local_date, sum(d.answered) AS total
+        FROM t JOIN call_rollup_day d ON d.team_id = t.team_id
+        WHERE d.local_date >= t.today - 28 AND d.local_date < t.today
+          AND extract(isodow FROM d.local_date) = extract(isodow FROM t.today)
+        GROUP BY t.team_id, d.local_date
+      )
       SELECT a.team_id, sum(d.answered)::float / greatest(count(DISTINCT (d.agent_id, d.local_date)), 1) AS per_agent_day,
-             sum(d.handle_seconds)::float / greatest(sum(d.answered), 1) AS aht, count(DISTINCT d.agent_id)::int AS agents
+             sum(d.handle_seconds)::float / greatest(sum(d.answered), 1) AS aht,
+             (SELECT avg(total)::float FROM days WHERE days.team_id = a.team_id) AS day_total
       FROM call_rollup_day d JOIN agent a ON a.id = d.agent_id
       WHERE d.local_date >= current_date - 28 AND d.answered > 0
       GROUP BY a.team_id`);
@@ -51,7 +69,9 @@ export class QuotasDemoSeeder {
       };
       await quota(true, 'calls_handled', 'shift', 'at_least', perShift);
       await quota(true, 'aht_seconds', 'shift', 'at_most', Math.round(t.aht * 1.15));
-      await quota(false, 'calls_handled', 'day', 'at_least', Math.round(perShift * t.agents * 0.6));
+      if (t.day_total !== null && t.day_total > 0) {
+        await quota(false, 'calls_handled', 'day', 'at_least', Math.round(t.day_total));
+      }
     }
     const camps: { id: number; weekly: number }[] = await this.db.query(`
       SELECT campaign_id AS id, sum(resolved)::float / 4 AS weekly FROM call_rollup_campaign_15m

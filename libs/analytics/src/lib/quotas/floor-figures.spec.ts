@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { DEFAULT_FLOOR_SETTINGS } from './floor-settings';
-import { floorAgentFigures, groupFigures, periodClock } from './floor-figures';
+import {
+  floorAgentFigures,
+  groupFigures,
+  localDayWindow,
+  localWeekWindow,
+  periodClock,
+} from './floor-figures';
 import { pacingFromElapsed } from './quota-pacing';
 import { emptyQuotaSums, QuotaSums } from './quota-sums';
 import { AppliedQuota } from './effective-quota';
@@ -264,5 +270,90 @@ describe('alerts', () => {
       state: { lastCallEndMs: start + 3.5 * H - 60_000, hostileStreak: 0, lastBreakEndMs: null },
     });
     expect(noBreak.alerts.find((a) => a.kind === 'no_break')?.message).toBe('no break for 210 min');
+  });
+});
+
+describe('the local day and week of a period (a team-day quota counts the calls of the day)', () => {
+  const chicago = 'America/Chicago';
+  const at = (iso: string) => Date.parse(iso);
+
+  it('splits an overnight shift at local midnight, as its calls are dated', () => {
+    // Tuesday 2026-12-01 in Chicago (UTC−6). A shift from Monday 20:00 to Tuesday 05:00 and two
+    // day shifts 09:00–17:00; at 01:51 the day has 5 + 8 + 8 = 21 scheduled hours, 1 h 51 of them
+    // gone (the overnight shift's part after midnight; the 4 h before it belong to Monday).
+    const day = localDayWindow('2026-12-01', chicago);
+    expect(day).toEqual({ startMs: at('2026-12-01T06:00:00Z'), endMs: at('2026-12-02T06:00:00Z') });
+    const shifts = [
+      { startMs: at('2026-12-01T02:00:00Z'), endMs: at('2026-12-01T11:00:00Z') },
+      { startMs: at('2026-12-01T15:00:00Z'), endMs: at('2026-12-01T23:00:00Z') },
+      { startMs: at('2026-12-01T15:00:00Z'), endMs: at('2026-12-01T23:00:00Z') },
+    ];
+    const now = at('2026-12-01T07:51:00Z');
+    const clock = periodClock(shifts, now, day);
+    expect(clock).toEqual({ elapsedMs: 111 * 60_000, durationMs: 21 * H });
+    // 12 calls taken since midnight against a day target of 150: expected 150 × 111 / 1260 =
+    // 13.21, so 12 is on pace (≥ 0.90 × 13.21 = 11.89), not "ahead" with nothing expected
+    const p = pacingFromElapsed({ target: 150, actual: 12, comparator: 'at_least', ...clock });
+    expect(p.expected).toBeCloseTo(13.214, 3);
+    expect(p.status).toBe('on_pace');
+    // without the day's window the overnight shift (dated Monday) would be missing and f = 0
+    expect(periodClock(shifts.slice(1), now)).toEqual({ elapsedMs: 0, durationMs: 16 * H });
+    // and Monday's clock keeps its first 4 hours
+    expect(periodClock(shifts, now, localDayWindow('2026-11-30', chicago))).toEqual({
+      elapsedMs: 4 * H,
+      durationMs: 4 * H,
+    });
+  });
+
+  it('has 25 hours on a fall-back day and 23 on a spring-forward day', () => {
+    const fall = localDayWindow('2026-11-01', chicago);
+    expect(fall.endMs - fall.startMs).toBe(25 * H);
+    const spring = localDayWindow('2026-03-08', chicago);
+    expect(spring.endMs - spring.startMs).toBe(23 * H);
+    // Cairo moves its clocks at midnight itself: the day starts at 01:00 EEST
+    const cairo = localDayWindow('2026-04-24', 'Africa/Cairo');
+    expect(cairo).toEqual({
+      startMs: at('2026-04-23T22:00:00Z'),
+      endMs: at('2026-04-24T21:00:00Z'),
+    });
+  });
+
+  it('runs the week from local Monday midnight to the next', () => {
+    expect(localWeekWindow('2026-12-03', chicago)).toEqual({
+      startMs: at('2026-11-30T06:00:00Z'),
+      endMs: at('2026-12-07T06:00:00Z'),
+    });
+    expect(localWeekWindow('2026-11-30', chicago)).toEqual(localWeekWindow('2026-12-06', chicago));
+    expect(() => localDayWindow('2026-02-30', chicago)).toThrow(/not a valid/);
+    expect(() => localDayWindow('2026-02-03', 'Mars/Olympus')).toThrow(/time zone/);
+  });
+
+  it('counts every scheduled minute in exactly one local day', () => {
+    const days = ['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03'].map((d) =>
+      localDayWindow(d, chicago),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            start: fc.integer({ min: 0, max: 60 * 60 }),
+            minutes: fc.integer({ min: 1, max: 16 * 60 }),
+          }),
+          { maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 96 * 60 }),
+        (raw, nowMinute) => {
+          const spans = raw.map((r) => ({
+            startMs: days[0].startMs + r.start * 60_000,
+            endMs: days[0].startMs + (r.start + r.minutes) * 60_000,
+          }));
+          const now = days[0].startMs + nowMinute * 60_000;
+          const whole = periodClock(spans, now);
+          const split = days.map((w) => periodClock(spans, now, w));
+          expect(split.reduce((a, c) => a + c.durationMs, 0)).toBe(whole.durationMs);
+          expect(split.reduce((a, c) => a + c.elapsedMs, 0)).toBe(whole.elapsedMs);
+        },
+      ),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { addLocalDays, assertZone, mondayOf, parseLocalDate } from '../schedule/instant';
 import { AppliedQuota } from './effective-quota';
 import { breakFigures, AgentLiveState } from './floor-state';
 import { FloorSettings } from './floor-settings';
@@ -22,18 +23,48 @@ export interface ScheduledSpan {
 /**
  * A period's clock from its shifts: elapsed = scheduled time before `nowMs`, duration = all of
  * their scheduled time. A week's pacing so counts only the hours the agent (or team) is scheduled.
+ * With `window` (the local day or week the period's figures count, see {@link localDayWindow}),
+ * each shift counts only its part inside it: an overnight shift is split at local midnight exactly
+ * as its calls are dated, so the clock and the actual cover the same hours.
  */
-export function periodClock(spans: readonly ScheduledSpan[], nowMs: number): PeriodClock {
+export function periodClock(
+  spans: readonly ScheduledSpan[],
+  nowMs: number,
+  window?: ScheduledSpan,
+): PeriodClock {
   let elapsedMs = 0;
   let durationMs = 0;
-  for (const s of spans) {
-    if (s.endMs <= s.startMs) {
+  for (const span of spans) {
+    const startMs = window ? Math.max(span.startMs, window.startMs) : span.startMs;
+    const endMs = window ? Math.min(span.endMs, window.endMs) : span.endMs;
+    if (endMs <= startMs) {
       continue;
     }
-    durationMs += s.endMs - s.startMs;
-    elapsedMs += Math.min(s.endMs, Math.max(s.startMs, nowMs)) - s.startMs;
+    durationMs += endMs - startMs;
+    elapsedMs += Math.min(endMs, Math.max(startMs, nowMs)) - startMs;
   }
   return { elapsedMs, durationMs };
+}
+
+/** Local midnight at the start of `date` in `zone` (the first instant of the day across DST). */
+function localMidnight(date: string, zone: string): number {
+  return parseLocalDate(date).setZone(zone, { keepLocalTime: true }).startOf('day').toMillis();
+}
+
+/** The local calendar day `date` (`YYYY-MM-DD`) of `zone`, as instants (23 or 25 h across DST). */
+export function localDayWindow(date: string, zone: string): ScheduledSpan {
+  assertZone(zone);
+  return { startMs: localMidnight(date, zone), endMs: localMidnight(addLocalDays(date, 1), zone) };
+}
+
+/** The work week (Monday–Sunday, metrics.md §4) holding `date` in `zone`, as instants. */
+export function localWeekWindow(date: string, zone: string): ScheduledSpan {
+  assertZone(zone);
+  const monday = mondayOf(date);
+  return {
+    startMs: localMidnight(monday, zone),
+    endMs: localMidnight(addLocalDays(monday, 7), zone),
+  };
 }
 
 /** The figures of one quota at `now` (metrics.md §3). */
