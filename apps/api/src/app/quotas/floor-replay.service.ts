@@ -32,8 +32,9 @@ interface ReplayCall {
 /**
  * Demo replay (docs/floor.md): the demo history ends yesterday, so to drive a believable live
  * floor this feeds today's calls through `POST /api/calls`'s own path (`CallWriter.writeLive`)
- * in real time. Today's calls are the agents' own calls of their most recent worked day in the
- * last two weeks, moved so that day's shift start falls on today's; queue calls without an
+ * in real time. Today's calls are the agents' own calls of their most recent day with calls in
+ * the two weeks before (read from the calls, so no shift history is needed), moved so that its
+ * first call comes two minutes into today's shift, up to the shift's end; queue calls without an
  * agent (abandons) are last week's same weekday. Shifts whose calls are already stored (the
  * demo history ends yesterday, so yesterday's shifts are in it) are left as they are. Calls that
  * ended before start-up are posted at once; the rest as they end. Idempotent on call id (`<id>~<today>`), so a restart goes on.
@@ -109,20 +110,31 @@ export class FloorReplayService implements OnApplicationBootstrap, OnModuleDestr
               AND c.started_at >= s.start_at AND c.started_at < s.end_at
               AND strpos(c.call_id, '~') = 0)
       ), source_day AS (
-        SELECT t.agent_id, t.start_at AS today_start, t.end_at AS today_end, p.start_at AS then_start, p.end_at AS then_end
+        -- the agent's most recent day with calls in the two weeks before (from the calls
+        -- themselves: the shift history may not be loaded), its first call put two minutes
+        -- into today's shift
+        SELECT t.agent_id, t.start_at AS today_start, t.end_at AS today_end, d.local_date,
+               (SELECT min(c.started_at) FROM calls c WHERE c.agent_id = t.agent_id
+                  AND c.started_at >= d.local_date - interval '1 day' AND c.started_at < d.local_date + interval '2 days'
+                  AND c.local_date = d.local_date) AS then_start
         FROM today t
+        JOIN agent a ON a.id = t.agent_id JOIN team tm ON tm.id = a.team_id JOIN site si ON si.id = tm.site_id
         JOIN LATERAL (
-          SELECT p.start_at, p.end_at FROM shift p
-          WHERE p.agent_id = t.agent_id AND p.start_at BETWEEN t.start_at - interval '15 days' AND t.start_at - interval '20 hours'
-            AND EXISTS (SELECT 1 FROM call_rollup_day d WHERE d.agent_id = p.agent_id AND d.local_date = p.local_date)
-          ORDER BY p.start_at DESC LIMIT 1
-        ) p ON true
+          SELECT d.local_date FROM call_rollup_day d
+          WHERE d.agent_id = t.agent_id
+            AND d.local_date < (t.start_at AT TIME ZONE si.time_zone)::date
+            AND d.local_date >= (t.start_at AT TIME ZONE si.time_zone)::date - 14
+          GROUP BY d.local_date HAVING sum(d.answered) >= 5
+          ORDER BY d.local_date DESC LIMIT 1
+        ) d ON true
       )
       SELECT c.call_id || '~' || to_char(now(), 'YYYYMMDD') AS call_id, a.employee_code, cp.campaign_code, c.channel, c.direction,
-             c.started_at + (sd.today_start - sd.then_start) AS started_at, c.queue_seconds, c.talk_seconds, c.hold_seconds,
-             c.wrap_seconds, c.outcome, c.sale_amount_cents, c.hostile, c.qa_score, c.csat
+             c.started_at + (sd.today_start + interval '2 minutes' - sd.then_start) AS started_at, c.queue_seconds,
+             c.talk_seconds, c.hold_seconds, c.wrap_seconds, c.outcome, c.sale_amount_cents, c.hostile, c.qa_score, c.csat
       FROM source_day sd
-      JOIN calls c ON c.agent_id = sd.agent_id AND c.started_at >= sd.then_start AND c.started_at < sd.then_end
+      JOIN calls c ON c.agent_id = sd.agent_id AND c.local_date = sd.local_date
+        AND c.started_at >= sd.local_date - interval '1 day' AND c.started_at < sd.local_date + interval '2 days'
+        AND c.started_at + (sd.today_start + interval '2 minutes' - sd.then_start) < sd.today_end
       JOIN agent a ON a.id = c.agent_id JOIN campaign cp ON cp.id = c.campaign_id
       UNION ALL
       SELECT c.call_id || '~' || to_char(now(), 'YYYYMMDD'), NULL, cp.campaign_code, c.channel, c.direction,

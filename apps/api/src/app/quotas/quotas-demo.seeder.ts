@@ -101,13 +101,17 @@ export class QuotasDemoSeeder {
     const lines = readFileSync(file, 'utf8').split('\n');
     const header = lines[0].split(',');
     const col = (name: string) => header.indexOf(name);
-    const [iId, iEmp, iStart, iEnd, iKind, iBreak] = [
+    const [iId, iEmp, iStart, iEnd, iKind, iBreak, iStatus, iAStart, iAEnd, iReason] = [
       'shift_id',
       'employee_code',
       'start',
       'end',
       'kind',
       'break_minutes',
+      'status',
+      'actual_start',
+      'actual_end',
+      'send_home_reason',
     ].map(col);
     const lo = Date.now() - 36 * 3_600_000;
     const hi = Date.now() + 36 * 3_600_000;
@@ -118,10 +122,16 @@ export class QuotasDemoSeeder {
       if (start >= lo && start <= hi) rows.push(f);
     }
     if (rows.length === 0) return;
+    const text = (r: string[], i: number) => (i >= 0 && r[i] ? r[i] : null);
+    // as the file says: yesterday's shifts were worked, missed or sent home, today's are to come
     await this.db.query(
-      `INSERT INTO shift (shift_code, agent_id, start_at, end_at, local_date, kind, break_minutes)
-       SELECT u.code, a.id, u.s, u.e, (u.s AT TIME ZONE si.time_zone)::date, coalesce(nullif(u.k, ''), 'regular'), coalesce(u.b, 0)
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::int[]) AS u(code, emp, s, e, k, b)
+      `INSERT INTO shift (shift_code, agent_id, start_at, end_at, local_date, kind, break_minutes,
+                          status, actual_start, actual_end, send_home_reason, send_home_at)
+       SELECT u.code, a.id, u.s, u.e, (u.s AT TIME ZONE si.time_zone)::date, coalesce(u.k, 'regular'), coalesce(u.b, 0),
+              coalesce(u.st, 'scheduled'), u.as, u.ae, u.r, CASE WHEN u.r IS NOT NULL THEN u.ae END
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::int[],
+                   $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[])
+            AS u(code, emp, s, e, k, b, st, "as", ae, r)
        JOIN agent a ON a.employee_code = u.emp JOIN team t ON t.id = a.team_id JOIN site si ON si.id = t.site_id
        ON CONFLICT DO NOTHING`,
       [
@@ -129,8 +139,12 @@ export class QuotasDemoSeeder {
         rows.map((r) => r[iEmp]),
         rows.map((r) => r[iStart]),
         rows.map((r) => r[iEnd]),
-        rows.map((r) => (iKind >= 0 ? r[iKind] : '')),
+        rows.map((r) => text(r, iKind)),
         rows.map((r) => (iBreak >= 0 && r[iBreak] ? Number(r[iBreak]) : 0)),
+        rows.map((r) => text(r, iStatus)),
+        rows.map((r) => text(r, iAStart)),
+        rows.map((r) => text(r, iAEnd)),
+        rows.map((r) => text(r, iReason)),
       ],
     );
   }

@@ -21,20 +21,27 @@ import { apiErrorMessage } from '../core/api-error';
 import { Notify } from '../core/notify';
 import { applyMessage, floorRows, FloorView, headline, mergeSnapshot, SortKey } from './floor-live';
 import {
+  alertLines,
   barWidth,
   expectedMarker,
   hoursText,
+  intervalCards,
   METRIC_NAME,
   minutesText,
   PACE_LABEL,
   periodName,
   progressPercent,
   quotaText,
+  rampText,
+  staffingText,
+  targetText,
 } from './floor-format';
 import { openFloorStream } from './floor-stream';
 
 /** The snapshot is reloaded this often so pacing follows the clock between calls. */
 const REFRESH_MS = 30_000;
+/** Agents listed in the alert panel before "show all". */
+const ALERT_LINES = 6;
 
 /**
  * The live floor: every agent on shift now in the manager's teams, against their quotas, with
@@ -83,10 +90,22 @@ export class FloorPage {
   protected readonly shownTeams = computed(() =>
     this.teams().filter((t) => !this.team() || t.teamCode === this.team()),
   );
-  protected readonly intervals = computed(() =>
-    [...(this.view()?.intervals.values() ?? [])]
+  /** The interval table: the campaigns the shown agents take calls of first, then the rest. */
+  protected readonly intervals = computed(() => {
+    const worked = new Set(this.rows().flatMap((a) => a.campaignCodes));
+    return [...(this.view()?.intervals.values() ?? [])]
       .filter((i) => !this.campaign() || i.campaignCode === this.campaign())
-      .sort((a, b) => a.campaignCode.localeCompare(b.campaignCode)),
+      .sort(
+        (a, b) =>
+          Number(worked.has(b.campaignCode)) - Number(worked.has(a.campaignCode)) ||
+          a.campaignName.localeCompare(b.campaignName),
+      );
+  });
+  protected readonly cardIntervals = computed(() => intervalCards(this.intervals(), this.rows()));
+  protected readonly alertList = computed(() => alertLines(this.rows()));
+  protected readonly allAlerts = signal(false);
+  protected readonly shownAlerts = computed(() =>
+    this.allAlerts() ? this.alertList() : this.alertList().slice(0, ALERT_LINES),
   );
   protected readonly campaigns = computed(() => {
     const codes = new Set<string>();
@@ -110,6 +129,9 @@ export class FloorPage {
 
   protected readonly headline = headline;
   protected readonly quotaText = quotaText;
+  protected readonly targetText = targetText;
+  protected readonly rampText = rampText;
+  protected readonly staffingText = staffingText;
   protected readonly barWidth = barWidth;
   protected readonly expectedMarker = expectedMarker;
   protected readonly progressPercent = progressPercent;

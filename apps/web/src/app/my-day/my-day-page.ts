@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { HttpClient } from '@angular/common/http';
-import type { MyDayDto } from '@floorwise/contracts';
+import type { FloorTeamDto, MyDayDto } from '@floorwise/contracts';
 import { Alert, formatDuration, formatNumber, PageHeader, StatCard } from '@floorwise/ui';
 import { firstValueFrom } from 'rxjs';
 import { apiErrorMessage } from '../core/api-error';
@@ -13,6 +13,8 @@ import {
   periodName,
   quotaText,
   hoursText,
+  rampText,
+  targetText,
 } from '../floor/floor-format';
 import { openFloorStream } from '../floor/floor-stream';
 
@@ -36,6 +38,8 @@ export class MyDayPage {
   protected readonly error = signal<string | null>(null);
   protected readonly live = signal(false);
   protected readonly quotaText = quotaText;
+  protected readonly targetText = targetText;
+  protected readonly rampText = rampText;
   protected readonly barWidth = barWidth;
   protected readonly expectedMarker = expectedMarker;
   protected readonly paceLabel = PACE_LABEL;
@@ -46,6 +50,11 @@ export class MyDayPage {
   protected readonly duration = formatDuration;
   protected readonly num = formatNumber;
   private close: (() => void) | null = null;
+
+  /** A team calls quota card already shows the team's calls: no second card for them. */
+  protected hasTeamCallsQuota(t: FloorTeamDto): boolean {
+    return t.quotas.some((q) => q.metric === 'calls_handled');
+  }
 
   constructor() {
     void this.load(true);
