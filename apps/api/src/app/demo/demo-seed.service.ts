@@ -71,7 +71,7 @@ export class DemoSeedService {
         await this.setting(BACKFILL_KEY, { before: cutoff, status: 'pending' });
       }
     }
-    await new QuotasDemoSeeder(this.db, dir).seed();
+    await new QuotasDemoSeeder(this.db).seed();
     await this.createDemoUsers();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }

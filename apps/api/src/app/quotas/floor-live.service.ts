@@ -22,6 +22,7 @@ import type {
 } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import type { AuthUser } from '../auth/auth-user';
+import { BurnoutService } from '../burnout/burnout.service';
 import { StaffingService } from '../staffing/staffing.service';
 import {
   CAMPAIGNS_SQL,
@@ -125,6 +126,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
     private readonly db: DataSource,
     private readonly settingsService: FloorSettingsService,
     private readonly staffing: StaffingService,
+    private readonly burnout: BurnoutService,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -244,6 +246,14 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             (await qr.query(CAMPAIGNS_SQL)) as CampaignRow[],
           ];
       await qr.query('COMMIT');
+      // each agent's latest burnout band (stored daily snapshots; outside the floor's snapshot
+      // transaction: a band is a day's figure, not an event)
+      const bands = roster.length
+        ? await this.burnout.latestBands(roster.map((r) => r.agent_id)).catch((e: unknown) => {
+            this.logger.warn(`burnout bands not read: ${(e as Error).message}`);
+            return new Map<number, { band: FloorAgentDto['burnoutBand'] }>();
+          })
+        : new Map<number, { band: FloorAgentDto['burnoutBand'] }>();
 
       const teamToday = new Map<number, string>();
       for (const r of roster) teamToday.set(r.team_id, r.today);
@@ -344,6 +354,7 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
             r.today,
             settings,
           ),
+          burnoutBand: bands.get(r.agent_id)?.band ?? null,
           asOfEventId: model.head,
           row: null,
           json: null,

@@ -59,6 +59,8 @@ export interface AgentRt {
   weekWindow: ScheduledSpan;
   weekWorkedBeforeSeconds: number;
   quotas: AppliedQuota[];
+  /** The agent's latest burnout band (metrics.md §5, the burnout snapshots), if any. */
+  burnoutBand: FloorAgentDto['burnoutBand'];
   asOfEventId: number;
   row: FloorAgentDto | null;
   /** `row` as JSON, made on first use after each computation (snapshots and the stream share it). */
@@ -434,7 +436,7 @@ export class FloorModel {
       weekWorkedAtShiftEndSeconds: f.weekWorkedAtShiftEndSeconds,
       pastOvertimeLine: f.pastOvertimeLine,
       alerts: f.alerts,
-      burnoutBand: null,
+      burnoutBand: a.burnoutBand,
       asOfEventId: a.asOfEventId,
     };
     a.json = null;

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { applyCallToState, EMPTY_LIVE_STATE, LiveCall } from '@floorwise/analytics';
 import type { FloorAgentDto, FloorSnapshot } from '@floorwise/contracts';
 import { SseClient } from '../../../test/sse-client';
+import { BurnoutConfigService } from '../burnout/burnout-config.service';
 import { createTestApp, seedOrg, seedUsers, TestApp } from '../../../test/test-app';
 
 let t: TestApp;
@@ -502,5 +503,33 @@ describe('team day pacing', () => {
     expect(duration).toBeGreaterThan(5 * 3_600_000); // the night shift's 5 h after midnight count
     expect(q?.elapsedFraction).toBeCloseTo(elapsed / duration, 3);
     expect(q?.expected).toBeCloseTo((50 * elapsed) / duration, 1);
+  });
+});
+
+describe('burnout band', () => {
+  it("shows each agent's latest burnout band from the burnout snapshots", async () => {
+    const { version } = await t.app.get(BurnoutConfigService).current();
+    await t.sql.query(
+      `INSERT INTO burnout_snapshot (agent_id, as_of, team_id, config_version, bri, band, points, components, drivers)
+       SELECT a.id, d.as_of, a.team_id, $1, d.bri, d.band, '{}', '{}', '{}'
+       FROM agent a, (VALUES (current_date - 2, 30, 'low'), (current_date - 1, 71, 'high')) AS d(as_of, bri, band)
+       WHERE a.employee_code = 'A2'`,
+      [version],
+    );
+    const put = await t
+      .http()
+      .put('/api/floor/settings')
+      .set('Authorization', `Bearer ${tokens.admin}`)
+      .send({}); // any settings change reloads the floor
+    expect(put.status).toBe(200);
+    let a2: FloorAgentDto | undefined;
+    for (let i = 0; i < 60 && a2?.burnoutBand !== 'high'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      a2 = (await snapshot(tokens.m1)).agents.find((a) => a.employeeCode === 'A2');
+    }
+    expect(a2?.burnoutBand).toBe('high');
+    expect(
+      (await snapshot(tokens.admin)).agents.find((a) => a.employeeCode === 'B1')?.burnoutBand,
+    ).toBeNull();
   });
 });

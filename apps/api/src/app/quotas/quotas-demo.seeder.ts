@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { FLOOR_RELOAD_CHANNEL } from './floor.sql';
 
@@ -9,17 +7,12 @@ import { FLOOR_RELOAD_CHANNEL } from './floor.sql';
  * agent-day over the last four weeks, rounded) and an AHT limit (team AHT × 1.15), a team total
  * for the day (the mean total of the last four of today's weekday), and an admin campaign quota
  * on resolved calls for the week. New hires get the
- * ramp. Also, while the shifts import is not there, today's scheduled shifts from the demo file,
- * so the floor has people on it.
+ * ramp. (Today's shifts come with the demo's shifts file, through the shifts import.)
  */
 export class QuotasDemoSeeder {
-  constructor(
-    private readonly db: DataSource,
-    private readonly dir: string,
-  ) {}
+  constructor(private readonly db: DataSource) {}
 
   async seed(): Promise<void> {
-    await this.todayShifts();
     const [{ n }]: { n: number }[] = await this.db.query(`SELECT count(*)::int AS n FROM quota`);
     if (n > 0) {
       return;
@@ -68,9 +61,15 @@ export class QuotasDemoSeeder {
         );
       };
       await quota(true, 'calls_handled', 'shift', 'at_least', perShift);
-      await quota(true, 'aht_seconds', 'shift', 'at_most', Math.round(t.aht * 1.15));
+      await quota(true, 'aht_seconds', 'shift', 'at_most', Math.max(1, Math.round(t.aht * 1.15)));
       if (t.day_total !== null && t.day_total > 0) {
-        await quota(false, 'calls_handled', 'day', 'at_least', Math.round(t.day_total));
+        await quota(
+          false,
+          'calls_handled',
+          'day',
+          'at_least',
+          Math.max(1, Math.round(t.day_total)),
+        );
       }
     }
     const camps: { id: number; weekly: number }[] = await this.db.query(`
@@ -83,69 +82,9 @@ export class QuotasDemoSeeder {
       );
       await this.db.query(
         `INSERT INTO quota_version (quota_id, effective_from, target) VALUES ($1, ${since}, $2)`,
-        [id, Math.round(c.weekly)],
+        [id, Math.max(1, Math.round(c.weekly))], // targets are > 0
       );
     }
     await this.db.query(`SELECT pg_notify('${FLOOR_RELOAD_CHANNEL}', '')`);
-  }
-
-  /** Today's shifts from the demo file when no shift is stored around now (no shifts import yet). */
-  private async todayShifts(): Promise<void> {
-    const file = join(this.dir, 'shifts.csv');
-    const [{ n }]: { n: number }[] = await this.db.query(
-      `SELECT count(*)::int AS n FROM shift WHERE start_at BETWEEN now() - interval '1 day' AND now() + interval '1 day'`,
-    );
-    if (n > 0 || !existsSync(file)) {
-      return;
-    }
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const header = lines[0].split(',');
-    const col = (name: string) => header.indexOf(name);
-    const [iId, iEmp, iStart, iEnd, iKind, iBreak, iStatus, iAStart, iAEnd, iReason] = [
-      'shift_id',
-      'employee_code',
-      'start',
-      'end',
-      'kind',
-      'break_minutes',
-      'status',
-      'actual_start',
-      'actual_end',
-      'send_home_reason',
-    ].map(col);
-    const lo = Date.now() - 36 * 3_600_000;
-    const hi = Date.now() + 36 * 3_600_000;
-    const rows: string[][] = [];
-    for (const line of lines.slice(1)) {
-      const f = line.split(',');
-      const start = Date.parse(f[iStart]);
-      if (start >= lo && start <= hi) rows.push(f);
-    }
-    if (rows.length === 0) return;
-    const text = (r: string[], i: number) => (i >= 0 && r[i] ? r[i] : null);
-    // as the file says: yesterday's shifts were worked, missed or sent home, today's are to come
-    await this.db.query(
-      `INSERT INTO shift (shift_code, agent_id, start_at, end_at, local_date, kind, break_minutes,
-                          status, actual_start, actual_end, send_home_reason, send_home_at)
-       SELECT u.code, a.id, u.s, u.e, (u.s AT TIME ZONE si.time_zone)::date, coalesce(u.k, 'regular'), coalesce(u.b, 0),
-              coalesce(u.st, 'scheduled'), u.as, u.ae, u.r, CASE WHEN u.r IS NOT NULL THEN u.ae END
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::int[],
-                   $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[])
-            AS u(code, emp, s, e, k, b, st, "as", ae, r)
-       JOIN agent a ON a.employee_code = u.emp JOIN team t ON t.id = a.team_id JOIN site si ON si.id = t.site_id
-       ON CONFLICT DO NOTHING`,
-      [
-        rows.map((r) => r[iId]),
-        rows.map((r) => r[iEmp]),
-        rows.map((r) => r[iStart]),
-        rows.map((r) => r[iEnd]),
-        rows.map((r) => text(r, iKind)),
-        rows.map((r) => (iBreak >= 0 && r[iBreak] ? Number(r[iBreak]) : 0)),
-        rows.map((r) => text(r, iStatus)),
-        rows.map((r) => text(r, iAStart)),
-        rows.map((r) => text(r, iAEnd)),
-        rows.map((r) => text(r, iReason)),
-      ],
-    );
   }
 }

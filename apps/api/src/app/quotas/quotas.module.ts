@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BurnoutModule } from '../burnout/burnout.module';
 import { CallsModule } from '../calls/calls.module';
 import { StaffingService } from '../staffing/staffing.service';
 import { FloorReplayService } from './floor-replay.service';
@@ -11,7 +12,7 @@ import { QuotasService } from './quotas.service';
 
 /** Quotas, the live floor (snapshot, SSE, early release) and the agent's My day. */
 @Module({
-  imports: [CallsModule],
+  imports: [CallsModule, BurnoutModule],
   controllers: [QuotasController, FloorSettingsController, FloorController],
   providers: [
     QuotasService,
