@@ -5,3 +5,4 @@ export * from './lib/calls';
 export * from './lib/schedules';
 export * from './lib/burnout';
 export * from './lib/turnover';
+export * from './lib/quotas';

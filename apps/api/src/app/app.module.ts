@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
 import { SchedulesModule } from './schedules/schedules.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { TurnoverModule } from './turnover/turnover.module';
@@ -81,6 +82,7 @@ export class AppModule {
         SchedulesModule,
         BurnoutModule,
         TurnoverModule,
+        QuotasModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

@@ -6,6 +6,7 @@ import { coreRoleCases } from '../../../test/role-cases/core';
 import { burnoutRoleCases } from '../../../test/role-cases/burnout';
 import { turnoverRoleCases } from '../../../test/role-cases/turnover';
 import { schedulesRoleCases } from '../../../test/role-cases/schedules';
+import { quotasRoleCases } from '../../../test/role-cases/quotas';
 import { RoleCase, RoleCases, Statuses, Who, WHO } from '../../../test/role-matrix';
 import { createTestApp, seedOrg, seedUsers, TestApp } from '../../../test/test-app';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
@@ -86,7 +87,13 @@ function routesWithoutRule(app: INestApplication): string[] {
  * registers that no file lists fails the coverage test by name; add it to its feature's file
  * with the statuses its role rule gives.
  */
-const FEATURES: RoleCases[] = [coreRoleCases, burnoutRoleCases, turnoverRoleCases, schedulesRoleCases];
+const FEATURES: RoleCases[] = [
+  coreRoleCases,
+  burnoutRoleCases,
+  turnoverRoleCases,
+  schedulesRoleCases,
+  quotasRoleCases,
+];
 const MATRIX: RoleCase[] = FEATURES.flatMap((f) => f.cases);
 
 describe('role rules', () => {

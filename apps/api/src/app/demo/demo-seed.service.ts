@@ -8,6 +8,7 @@ import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
 import { UsersService } from '../users/users.service';
 import { SchedulesDemoSeeder } from '../schedules/schedules-demo.seeder';
+import { QuotasDemoSeeder } from '../quotas/quotas-demo.seeder';
 import { DEMO_LOGINS_KEY } from './demo-logins.service';
 
 export interface SeedReport {
@@ -72,6 +73,7 @@ export class DemoSeedService {
         await this.setting(BACKFILL_KEY, { before: cutoff, status: 'pending' });
       }
     }
+    await new QuotasDemoSeeder(this.db).seed();
     await this.createDemoUsers();
     await this.schedulesDemo.seed();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };

@@ -2,6 +2,7 @@ import { Organisation1763900000000 } from './1763900000000-organisation';
 import { Calls1763900100000 } from './1763900100000-calls';
 import { Shifts1764000000000 } from './1764000000000-shifts';
 import { Schedules1764100000000 } from './1764100000000-schedules';
+import { QuotasFloor1764200000000 } from './1764200000000-quotas-floor';
 import { Burnout1764400000000 } from './1764400000000-burnout';
 import { Turnover1764500000000 } from './1764500000000-turnover';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Calls1763900100000,
   Shifts1764000000000,
   Schedules1764100000000,
+  QuotasFloor1764200000000,
   Burnout1764400000000,
   Turnover1764500000000,
 ];

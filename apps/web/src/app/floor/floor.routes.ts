@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** Floor is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** Floor: the live view of everyone on shift now in the manager's teams. */
 export const floorRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./floor-page').then((m) => m.FloorPage) },
 ];

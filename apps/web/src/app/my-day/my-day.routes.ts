@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** My day is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** My day: the agent's own quotas, pacing and goal, live. */
 export const myDayRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./my-day-page').then((m) => m.MyDayPage) },
 ];

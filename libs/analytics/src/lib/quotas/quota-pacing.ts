@@ -59,7 +59,40 @@ export function pacing(input: PacingInput): PacingResult {
     throw new RangeError('pacing needs a period that ends after it starts');
   }
   const duration = endMs - startMs;
-  const elapsed = Math.min(duration, Math.max(0, nowMs - startMs));
+  return pacingFromElapsed({
+    target: input.target,
+    actual: input.actual,
+    comparator: input.comparator,
+    metric: input.metric,
+    elapsedMs: Math.min(duration, Math.max(0, nowMs - startMs)),
+    durationMs: duration,
+  });
+}
+
+/** Input of {@link pacingFromElapsed}: the elapsed part of the period instead of its instants. */
+export interface ElapsedPacingInput {
+  target: number;
+  actual: number | null;
+  comparator: QuotaComparator;
+  metric?: QuotaMetric;
+  /** Time of the period already gone, in [0, durationMs] (e.g. scheduled seconds worked so far). */
+  elapsedMs: number;
+  /** The whole period (e.g. the scheduled seconds of the week's shifts); > 0. */
+  durationMs: number;
+}
+
+/**
+ * {@link pacing} for a period that is not one span: a week of shifts, or a team's day, where `f`
+ * is the scheduled time elapsed so far ÷ the scheduled time of the period (time between shifts
+ * does not count, so a Monday evening is not "behind" on a weekly quota for the days not worked
+ * yet). Same rules and boundaries as {@link pacing}.
+ */
+export function pacingFromElapsed(input: ElapsedPacingInput): PacingResult {
+  const duration = input.durationMs;
+  if (!(duration > 0) || !Number.isFinite(duration)) {
+    throw new RangeError('pacing needs a period that ends after it starts');
+  }
+  const elapsed = Math.min(duration, Math.max(0, input.elapsedMs));
   const f = elapsed / duration;
   const projectable = 10 * elapsed >= duration;
   const { target, actual, comparator } = input;
