@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { IMPORT_KINDS, ImportKind, Role } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
+import { SpiffDemoSeeder } from '../spiff/spiff-demo.seeder';
 import { UsersService } from '../users/users.service';
 import { DEMO_LOGINS_KEY } from './demo-logins.service';
 
@@ -33,6 +34,7 @@ export class DemoSeedService {
     private readonly imports: ImportService,
     private readonly users: UsersService,
     @Inject(ENV) private readonly env: Env,
+    private readonly spiffDemo: SpiffDemoSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<SeedReport> {
@@ -71,6 +73,7 @@ export class DemoSeedService {
       }
     }
     await this.createDemoUsers();
+    await this.spiffDemo.seed();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }
 
