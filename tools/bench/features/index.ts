@@ -1,7 +1,8 @@
 import type { FeatureBench } from './feature-bench';
+import { spiffBench } from './spiff';
 
 /**
  * Every feature's benchmark, run by `npm run bench` after the calls figures. Each feature adds its
  * own file here (`tools/bench/features/<feature>.ts`) and one line to this list.
  */
-export const FEATURE_BENCHES: FeatureBench[] = [];
+export const FEATURE_BENCHES: FeatureBench[] = [spiffBench];

@@ -108,12 +108,12 @@ export class SpiffDemoSeeder {
         input: {
           name: 'Quality resolutions',
           description:
-            '$0.50 for every resolved call, up to $60 — calls reviewed below QA 70 do not count.',
+            '$1 for every 10 resolved calls, up to $40 — calls reviewed below QA 70 do not count.',
           metric: 'resolved',
-          budgetCents: 400_000,
+          budgetCents: 600_000,
           periodFrom: day(-9),
           periodTo: day(12),
-          rule: { type: 'per_unit', amountCents: 50, capCents: 6_000 },
+          rule: { type: 'per_unit', amountCents: 100, perUnits: 10, capCents: 4_000 },
           qualityGate: { qaMin: 70, unscored: 'count' },
         },
       },
@@ -123,7 +123,7 @@ export class SpiffDemoSeeder {
           name: 'Mystery envelopes',
           description: 'An envelope for every 50 calls handled. What is inside? Open it and see.',
           metric: 'calls_handled',
-          budgetCents: 150_000,
+          budgetCents: 600_000,
           periodFrom: day(-6),
           periodTo: day(8),
           rule: {
@@ -231,6 +231,22 @@ export class SpiffDemoSeeder {
       const ids = await pendingOf(second);
       if (ids.length > 0) {
         await this.awards.approve(admin, ids.slice(0, Math.ceil(ids.length / 2)));
+      }
+    }
+    // The demo manager approves the first half of their team's wheel prizes.
+    if (manager) {
+      const wheel: { id: number }[] = await this.db.query(
+        `SELECT w.id::int AS id FROM spiff_award w JOIN spiff_campaign s ON s.id = w.campaign_id
+         JOIN agent a ON a.id = w.agent_id
+         WHERE s.rule_type = 'prize_wheel' AND w.status = 'pending' AND a.team_id = ANY($1::int[])
+         ORDER BY w.seq`,
+        [manager.teamIds === 'all' ? [] : manager.teamIds],
+      );
+      if (wheel.length > 0) {
+        await this.awards.approve(
+          manager,
+          wheel.slice(0, Math.ceil(wheel.length / 2)).map((w) => w.id),
+        );
       }
     }
     await this.demoDispute();

@@ -182,6 +182,8 @@ describe('SPIFF evaluation from calls', () => {
         .flat()
         .every((a) => a.amountCents === null),
     ).toBe(true);
+    // nor do the sums: an envelope's or a spin's amount is a surprise until it is opened
+    expect(before?.cents.pending).toBe(0);
     expect(before?.progress).toMatchObject({
       kind: 'spins',
       earned: 3,
@@ -203,6 +205,7 @@ describe('SPIFF evaluation from calls', () => {
     });
     const after = await me();
     expect(after?.draws[1]).toMatchObject({ revealed: true, amountCents: draws[1].cents });
+    expect(after?.cents.pending).toBe(draws[1].cents);
     // another agent cannot open A1's spins
     const other = await t
       .http()

@@ -36,12 +36,22 @@ export const METRIC_UNIT: Record<SpiffMetricName, [string, string]> = {
   sale_amount_cents: ['cent of sales', 'cents of sales'],
 };
 
-function units(metric: SpiffMetricName, n: number): string {
+/** "12 resolved calls", "1 sale", "$12.50 in sales". */
+function count(metric: SpiffMetricName, n: number): string {
   if (metric === 'sale_amount_cents') {
     return `$${(n / 100).toFixed(2)} in sales`;
   }
   const [one, many] = METRIC_UNIT[metric];
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "12 more resolved calls", "1 more sale", "$12.50 more in sales". */
+function more(metric: SpiffMetricName, n: number): string {
+  if (metric === 'sale_amount_cents') {
+    return `$${(n / 100).toFixed(2)} more in sales`;
+  }
+  const [one, many] = METRIC_UNIT[metric];
+  return `${n} more ${n === 1 ? one : many}`;
 }
 
 const money = (cents: number) => `$${(cents / 100).toFixed(2)}`;
@@ -138,7 +148,8 @@ export class SpiffMeService {
     const list = campaigns.map((c) => {
       const mine = awards.filter((w) => w.campaign_id === c.id).map((w) => mapAward(w, true));
       const cents = zeroCents();
-      for (const w of awards.filter((x) => x.campaign_id === c.id)) {
+      // A spin or envelope not opened yet keeps its amount a surprise: no sum includes it.
+      for (const w of awards.filter((x) => x.campaign_id === c.id && !x.hidden)) {
         cents[w.status] += Number(w.amount_cents);
         total[w.status] += Number(w.amount_cents);
       }
@@ -252,7 +263,12 @@ export class SpiffMeService {
       gatedCalls: c.gated_calls ?? 0,
       gatedUnits: Number(c.gated_units ?? 0),
       qualityGate: c.quality_gate,
-      progress: progressBar(c.metric, u, spiffProgress(u, rule), standing),
+      progress: closedLabel(
+        c.status,
+        teams
+          ? teamProgress(c.metric, teams)
+          : progressBar(c.metric, u, spiffProgress(u, rule), standing),
+      ),
       awards: byStatus,
       cents,
       draws,
@@ -375,7 +391,7 @@ export function progressBar(
           label:
             p.unitsToCap === 0
               ? `Cap of ${money(p.capCents)} reached`
-              : `${units(metric, p.unitsToCap)} more to the cap of ${money(p.capCents)}`,
+              : `${more(metric, p.unitsToCap)} to the cap of ${money(p.capCents)}`,
           from: 0,
           current: have,
           to,
@@ -390,7 +406,7 @@ export function progressBar(
         const from = have - (p.perUnits - p.unitsToNext);
         return {
           kind: 'per_unit',
-          label: `${units(metric, p.unitsToNext)} more to the next payment`,
+          label: `${more(metric, p.unitsToNext)} to the next payment`,
           from,
           current: have,
           to: from + p.perUnits,
@@ -422,7 +438,7 @@ export function progressBar(
         label:
           p.nextThreshold === null
             ? `Top tier reached: ${money(p.earnedCents)}`
-            : `${units(metric, p.unitsToNext ?? 0)} more to tier ${(p.tier ?? -1) + 2} (${money(p.nextAmountCents ?? 0)})`,
+            : `${more(metric, p.unitsToNext ?? 0)} to tier ${(p.tier ?? -1) + 2} (${money(p.nextAmountCents ?? 0)})`,
         from: p.fromThreshold,
         current,
         to: p.nextThreshold,
@@ -442,7 +458,7 @@ export function progressBar(
       const what = p.kind === 'spins' ? 'spin' : p.kind === 'envelopes' ? 'envelope' : 'ticket';
       return {
         kind: p.kind,
-        label: `${units(metric, p.unitsToNext)} more to your next ${what}`,
+        label: `${more(metric, p.unitsToNext)} to your next ${what}`,
         from,
         current,
         to,
@@ -458,7 +474,7 @@ export function progressBar(
         kind: 'contest',
         label:
           p.unitsToQualify > 0
-            ? `${units(metric, p.unitsToQualify)} more to qualify`
+            ? `${more(metric, p.unitsToQualify)} to qualify`
             : standing?.rank
               ? `Qualified: place ${standing.rank} of ${standing.of}${standing.final ? ' (final)' : ' so far'}`
               : 'Qualified',
@@ -472,4 +488,70 @@ export function progressBar(
         earned: null,
       };
   }
+}
+
+/** A closed campaign's bar says where it ended rather than what is next. */
+function closedLabel(status: 'active' | 'closed', p: MyBonusProgress): MyBonusProgress {
+  if (status === 'active') {
+    return p;
+  }
+  const what =
+    p.kind === 'tickets'
+      ? `${p.earned} ticket${p.earned === 1 ? '' : 's'}`
+      : p.kind === 'spins'
+        ? `${p.earned} spin${p.earned === 1 ? '' : 's'}`
+        : p.kind === 'envelopes'
+          ? `${p.earned} envelope${p.earned === 1 ? '' : 's'}`
+          : p.earnedCents !== null
+            ? money(p.earnedCents)
+            : `${p.current} units`;
+  return { ...p, label: `Closed: you finished with ${what}`, unitsToNext: null };
+}
+
+/**
+ * A team contest's bar: the agent's team against the team placed above it (team totals are
+ * team-level aggregates, never one agent's figures).
+ */
+export function teamProgress(
+  metric: SpiffMetricName,
+  teams: NonNullable<MyBonusCampaign['teams']>,
+): MyBonusProgress {
+  const mine = teams.find((t) => t.mine);
+  const base: MyBonusProgress = {
+    kind: 'contest',
+    label: 'Your team has no counted units yet',
+    from: 0,
+    current: 0,
+    to: teams[0]?.units ?? null,
+    fraction: 0,
+    unitsToNext: null,
+    nextAmountCents: null,
+    earnedCents: null,
+    earned: null,
+  };
+  if (!mine) {
+    return base;
+  }
+  const above = teams.filter((t) => t.units > mine.units).at(-1);
+  if (!above) {
+    const next = teams.find((t) => t.units < mine.units);
+    return {
+      ...base,
+      label: next
+        ? `Your team ${mine.teamCode} leads by ${count(metric, mine.units - next.units)}`
+        : `Your team ${mine.teamCode} is in front`,
+      current: mine.units,
+      to: mine.units,
+      fraction: 1,
+    };
+  }
+  const gap = above.units - mine.units;
+  return {
+    ...base,
+    label: `Your team ${mine.teamCode} is placed ${mine.rank} of ${teams.length}: ${more(metric, gap)} to draw level with ${above.teamCode}`,
+    current: mine.units,
+    to: above.units,
+    fraction: above.units === 0 ? 0 : mine.units / above.units,
+    unitsToNext: gap,
+  };
 }

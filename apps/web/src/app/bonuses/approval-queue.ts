@@ -212,6 +212,7 @@ import { awardReason, STATUS_LABEL, STATUS_TONE } from './spiff-format';
       }
       .check {
         width: 1%;
+        --mat-checkbox-state-layer-size: 30px;
       }
       .nowrap {
         white-space: nowrap;

@@ -152,7 +152,9 @@ export class CampaignBuilder {
     this.busy.set(true);
     this.error.set(null);
     this.problems.set(new Map());
-    this.api.preview(toInput(this.m)).subscribe({
+    const input = toInput(this.m);
+    // A preview needs no name yet.
+    this.api.preview({ ...input, name: input.name || 'Preview' }).subscribe({
       next: (p) => {
         this.busy.set(false);
         this.preview.set(p);

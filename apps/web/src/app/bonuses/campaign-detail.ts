@@ -135,11 +135,19 @@ import { burnTone, METRIC_UNITS, ruleSummary } from './spiff-format';
         [tone]="tone()"
       />
       <fw-stat-card
-        label="Paid · approved · pending"
-        [value]="(c.budget.cents.paid | cents) + ' · ' + (c.budget.cents.approved | cents)"
-        [hint]="
-          (c.budget.cents.pending | cents) + ' pending (' + (c.budget.counts.pending | num) + ')'
-        "
+        label="Pending"
+        [value]="c.budget.cents.pending | cents"
+        [hint]="(c.budget.counts.pending | num) + ' to approve'"
+      />
+      <fw-stat-card
+        label="Approved"
+        [value]="c.budget.cents.approved | cents"
+        [hint]="(c.budget.counts.approved | num) + ' awaiting payroll'"
+      />
+      <fw-stat-card
+        label="Paid"
+        [value]="c.budget.cents.paid | cents"
+        [hint]="(c.budget.counts.paid | num) + ' awards'"
       />
       <fw-stat-card
         label="Declined for budget"
@@ -267,7 +275,7 @@ import { burnTone, METRIC_UNITS, ruleSummary } from './spiff-format';
     }
     .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(170px, 1fr));
+      grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
       gap: 10px;
       margin-top: 12px;
       fw-stat-card {

@@ -45,10 +45,9 @@ import { STATUS_LABEL } from './spiff-format';
     @for (d of open(); track d.id) {
       <article class="dispute" data-testid="dispute">
         <header>
-          <strong>{{ d.agentName }}</strong> <span class="fw-code">{{ d.employeeCode }}</span> ·
-          {{ d.campaignName }} · award {{ d.awardId }} of {{ d.amountCents | cents }} ({{
-            statusLabel[d.awardStatus]
-          }})
+          <strong>{{ d.agentName }}</strong
+          >&nbsp;<span class="fw-code">{{ d.employeeCode }}</span> · {{ d.campaignName }} · award
+          {{ d.awardId }} of {{ d.amountCents | cents }} ({{ statusLabel[d.awardStatus] }})
           <span class="fw-muted"> · {{ d.createdAt | instant }}</span>
         </header>
         <blockquote>{{ d.comment }}</blockquote>

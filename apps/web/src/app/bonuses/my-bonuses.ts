@@ -190,8 +190,9 @@ export class MyBonuses {
     return STATUS_ORDER.flatMap((s) => c.awards[s]).sort((a, b) => b.id - a.id);
   }
 
+  /** Awards of a status whose amount is shown (unopened spins and envelopes stay a surprise). */
   protected count(c: MyBonusCampaign, s: SpiffAwardStatus): number {
-    return c.awards[s].length;
+    return c.awards[s].filter((a) => a.amountCents !== null).length;
   }
 
   protected unopened(c: MyBonusCampaign): MyDrawDto[] {

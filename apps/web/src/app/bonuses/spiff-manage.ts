@@ -4,7 +4,7 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import type { SpiffCampaignDto } from '@floorwise/contracts';
 import {
   Alert,
@@ -67,6 +67,7 @@ export function burnChart(campaigns: readonly SpiffCampaignDto[]): CategoryChart
     MatProgressBar,
     MatTabGroup,
     MatTab,
+    MatTabContent,
     FwBarChart,
     CampaignDetail,
     ApprovalQueue,
@@ -118,6 +119,8 @@ export class SpiffManage {
   protected readonly payFrom = isoDay(-13);
   protected readonly payTo = isoDay(0);
   protected readonly Math = Math;
+  /** Paid dark green, approved blue, pending amber, what is left light grey. */
+  protected readonly burnPalette = ['#2e7d5b', '#3465a4', '#d08c32', '#d9dde3'];
 
   protected summary(c: SpiffCampaignDto): string {
     return ruleSummary(c.rule, c.metric);

@@ -40,6 +40,8 @@ export class FwBarChart {
   readonly height = input(280);
   readonly caption = input<string | null>(null);
   readonly emptyText = input('No data for this selection.');
+  /** Colours of the series in order (default: the product palette). */
+  readonly palette = input<readonly string[] | undefined>(undefined);
 
   protected readonly empty = computed(
     () => this.data().categories.length === 0 || this.data().series.length === 0,
@@ -50,6 +52,7 @@ export class FwBarChart {
       stacked: this.stacked(),
       valueFormatter: this.valueFormatter(),
       valueAxisName: this.valueAxisName(),
+      palette: this.palette(),
     }),
   );
   protected readonly summary = computed(
