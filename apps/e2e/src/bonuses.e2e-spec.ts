@@ -116,6 +116,7 @@ describe('Bonuses', () => {
     await dialog.getByLabel('Budget').fill('2500');
     await dialog.getByRole('button', { name: 'Preview the cost' }).click();
     await dialog.getByTestId('cost-preview').waitFor({ timeout: 15_000 });
+    await dialog.getByTestId('cost-preview').scrollIntoViewIfNeeded();
     await screenshot(page, 'manager-bonuses-builder');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
@@ -134,7 +135,9 @@ describe('Bonuses', () => {
     await page.getByRole('tab', { name: 'Disputes' }).click();
     await page.waitForLoadState('networkidle');
     await screenshot(page, 'manager-bonuses-disputes');
-    expect(errors).toEqual([]);
+    // the one 400 is the bad definition this test sent on purpose
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
+    expect(errors.filter((e) => /status of 400/.test(e))).toHaveLength(1);
     await context.close();
   });
 

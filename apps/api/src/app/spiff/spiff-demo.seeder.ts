@@ -26,6 +26,7 @@ export class SpiffDemoSeeder {
   ) {}
 
   async seed(): Promise<{ campaigns: number; awards: number }> {
+    const started = Date.now();
     const [{ last }]: { last: string | null }[] = await this.db.query(
       `SELECT max(local_date)::text AS last FROM call_rollup_day`,
     );
@@ -253,7 +254,7 @@ export class SpiffDemoSeeder {
     const [{ n }]: { n: number }[] = await this.db.query(
       `SELECT count(*)::int AS n FROM spiff_award`,
     );
-    this.logger.log(`demo SPIFF: ${count} campaigns, ${n} awards`);
+    this.logger.log(`demo SPIFF: ${count} campaigns, ${n} awards in ${Date.now() - started} ms`);
     return { campaigns: count, awards: n };
   }
 

@@ -174,6 +174,15 @@ export class MyBonuses {
     return unitsText(c.metric, n);
   }
 
+  protected gateText(c: MyBonusCampaign): string {
+    const g = c.qualityGate;
+    const parts = [
+      g?.qaMin != null ? `QA ≥ ${g.qaMin}` : null,
+      g?.csatMin != null ? `CSAT ≥ ${g.csatMin}` : null,
+    ].filter((x) => x !== null);
+    return parts.join(' and ');
+  }
+
   protected unitLabel(c: MyBonusCampaign): string {
     return METRIC_UNITS[c.metric].label;
   }
