@@ -27,7 +27,7 @@ import {
   INSERT_DRAWS,
   INSERT_UNITS,
   LIVE_CALLS,
-  LOCK_CAMPAIGN,
+  LOCK_CAMPAIGNS,
   SWEEP_CALLS,
   UPSERT_ENTRANTS,
   UPDATE_CAMPAIGN_TOTALS,
@@ -154,18 +154,13 @@ export class SpiffEvaluator implements OnModuleInit, OnModuleDestroy {
   }
 
   private async onLanded(event: CallsLanded): Promise<void> {
-    const active = await this.activeIds();
-    if (active.length === 0) {
+    if (event.calls) {
+      await this.evaluateLive(event.calls);
       return;
     }
-    const keys = event.calls?.filter((c) => c.agentId !== null);
-    if (keys && keys.length > 0) {
-      await this.evaluateLive(keys, active);
-    } else if (!event.calls) {
-      // An import announces only a count: catch every active campaign up from its period.
-      for (const id of active) {
-        await this.sweep(id);
-      }
+    // An import announces only a count: catch every active campaign up from its period.
+    for (const id of await this.activeIds()) {
+      await this.sweep(id);
     }
   }
 
@@ -177,17 +172,16 @@ export class SpiffEvaluator implements OnModuleInit, OnModuleDestroy {
     keys: readonly { callId: string; agentId: number | null; startedAt: string }[],
     campaignIds?: number[],
   ): Promise<ApplyResult> {
-    const ids = campaignIds ?? (await this.activeIds());
     const total: ApplyResult = { calls: 0, awards: 0, grantedCents: 0, declined: 0 };
-    if (ids.length === 0 || keys.length === 0) {
+    const withAgent = keys.filter((k) => k.agentId !== null);
+    if (withAgent.length === 0 || campaignIds?.length === 0) {
       return total;
     }
-    const withAgent = keys.filter((k) => k.agentId !== null);
     const rows: (CandidateCall & { campaign_id: number })[] = await this.db.query(LIVE_CALLS, [
       withAgent.map((k) => k.callId),
       withAgent.map((k) => k.agentId),
       withAgent.map((k) => k.startedAt),
-      ids,
+      campaignIds ?? null,
     ]);
     const byCampaign = new Map<number, CandidateCall[]>();
     for (const r of rows) {
@@ -195,12 +189,15 @@ export class SpiffEvaluator implements OnModuleInit, OnModuleDestroy {
       list.push(r);
       byCampaign.set(r.campaign_id, list);
     }
-    for (const [id, calls] of byCampaign) {
-      add(
-        total,
-        await this.inLockedTx(id, (client, campaign) => this.apply(client, campaign, calls)),
-      );
+    if (byCampaign.size === 0) {
+      return total;
     }
+    // One transaction for the batch, every campaign it touches locked (in id order).
+    await this.inLockedTxMany([...byCampaign.keys()], async (client, campaigns) => {
+      for (const campaign of campaigns) {
+        add(total, await this.apply(client, campaign, byCampaign.get(campaign.id) ?? []));
+      }
+    });
     return total;
   }
 
@@ -354,30 +351,46 @@ export class SpiffEvaluator implements OnModuleInit, OnModuleDestroy {
     campaignId: number,
     fn: (client: PoolClient, campaign: LockedCampaign) => Promise<T>,
   ): Promise<T | null> {
+    let found = false;
+    const result = await this.inLockedTxMany([campaignId], async (client, campaigns) => {
+      if (campaigns.length === 0) {
+        return null;
+      }
+      found = true;
+      return fn(client, campaigns[0]);
+    });
+    return found ? result : null;
+  }
+
+  /**
+   * Runs `fn` in one transaction holding the row locks of the given campaigns (`SELECT … FOR
+   * UPDATE`, id order) with those still active; nothing is written for the others.
+   */
+  private async inLockedTxMany<T>(
+    campaignIds: number[],
+    fn: (client: PoolClient, campaigns: LockedCampaign[]) => Promise<T>,
+  ): Promise<T> {
     const client = await this.pool().connect();
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query(LOCK_CAMPAIGN, [campaignId]);
-      const row = rows[0];
-      if (!row || row.status !== 'active') {
-        await client.query('ROLLBACK');
-        return null;
-      }
-      const campaign: LockedCampaign = {
-        id: row.id,
-        status: row.status,
-        metric: row.metric,
-        rule: row.rule,
-        budgetCents: Number(row.budget_cents),
-        grantedCents: Number(row.granted_cents),
-        awardSeq: row.award_seq,
-        secret: Buffer.from(row.secret, 'hex'),
-        qualityGate: row.quality_gate,
-        handicap: row.handicap,
-        periodFrom: row.period_from,
-        periodTo: row.period_to,
-      };
-      const result = await fn(client, campaign);
+      const { rows } = await client.query(LOCK_CAMPAIGNS, [campaignIds]);
+      const campaigns: LockedCampaign[] = rows
+        .filter((row) => row.status === 'active')
+        .map((row) => ({
+          id: row.id,
+          status: row.status,
+          metric: row.metric,
+          rule: row.rule,
+          budgetCents: Number(row.budget_cents),
+          grantedCents: Number(row.granted_cents),
+          awardSeq: row.award_seq,
+          secret: Buffer.from(row.secret, 'hex'),
+          qualityGate: row.quality_gate,
+          handicap: row.handicap,
+          periodFrom: row.period_from,
+          periodTo: row.period_to,
+        }));
+      const result = await fn(client, campaigns);
       await client.query('COMMIT');
       return result;
     } catch (e) {
@@ -545,12 +558,14 @@ export class SpiffEvaluator implements OnModuleInit, OnModuleDestroy {
         d.map((x) => x.localDate),
       ]);
     }
-    campaign.grantedCents = evaluation.grantedCents;
-    await client.query(UPDATE_CAMPAIGN_TOTALS, [
-      campaign.id,
-      campaign.grantedCents,
-      campaign.awardSeq,
-    ]);
+    if (evaluation.awards.length > 0) {
+      campaign.grantedCents = evaluation.grantedCents;
+      await client.query(UPDATE_CAMPAIGN_TOTALS, [
+        campaign.id,
+        campaign.grantedCents,
+        campaign.awardSeq,
+      ]);
+    }
     result.awards = evaluation.awards.length;
     result.declined = evaluation.awards.filter((a) => a.status === 'declined_budget').length;
     result.grantedCents = evaluation.awards

@@ -39,7 +39,7 @@ const CALL_FIELDS = `c.call_id, c.agent_id, a.employee_code, a.hire_date::text A
  * The calls of a live batch that active campaigns count, found by their index keys (agent,
  * start, id — the `(agent_id, started_at)` index of every partition), one row per campaign ×
  * call, in the order they are evaluated: by campaign, then start, then call id.
- * $1 call ids, $2 agent ids, $3 starts, $4 campaign ids.
+ * $1 call ids, $2 agent ids, $3 starts, $4 campaign ids (null: every active campaign).
  */
 export const LIVE_CALLS = `
 SELECT s.id AS campaign_id, ${CALL_FIELDS}
@@ -47,7 +47,7 @@ FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS k(call_id, agent_id, st
 JOIN calls c ON c.agent_id = k.agent_id AND c.started_at = k.started_at AND c.call_id = k.call_id
 JOIN agent a ON a.id = c.agent_id
 JOIN team t ON t.id = c.team_id
-JOIN spiff_campaign s ON s.id = ANY($4::int[])
+JOIN spiff_campaign s ON s.status = 'active' AND ($4::int[] IS NULL OR s.id = ANY($4::int[]))
 WHERE ${ELIGIBLE_CALL}
 ORDER BY s.id, c.started_at, c.call_id`;
 
@@ -67,12 +67,15 @@ WHERE s.id = $1 AND c.agent_id IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM spiff_unit u WHERE u.campaign_id = s.id AND u.call_id = c.call_id)
 ORDER BY c.started_at, c.call_id`;
 
-/** The campaign row, locked for the evaluation of its units (serialises every grant). */
-export const LOCK_CAMPAIGN = `
+/**
+ * The campaign rows, locked for the evaluation of their units (serialises every grant), in id
+ * order so that two evaluations never wait on each other in a cycle.
+ */
+export const LOCK_CAMPAIGNS = `
 SELECT id, status, metric, rule, budget_cents::text AS budget_cents,
   granted_cents::text AS granted_cents, award_seq, secret, quality_gate, handicap,
   period_from::text AS period_from, period_to::text AS period_to
-FROM spiff_campaign WHERE id = $1 FOR UPDATE`;
+FROM spiff_campaign WHERE id = ANY($1::int[]) ORDER BY id FOR UPDATE`;
 
 /** Records the candidate calls; returns those not recorded before (a call counts once). */
 export const INSERT_UNITS = `
