@@ -61,6 +61,9 @@ export async function createTestApp(
     CUSTOMER_REF_KEY: 'test-customer-ref-key-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '1000',
+    // the burnout snapshot job would compute history in the background of every test app;
+    // burnout's own tests drive it explicitly
+    BURNOUT_JOB: 'false',
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({

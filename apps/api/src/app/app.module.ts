@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { Env, ENV } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { AuthController } from './auth/auth.controller';
+import { BurnoutModule } from './burnout/burnout.module';
 import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -17,9 +18,11 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { SpiffModule } from './spiff/spiff.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
+import { TurnoverModule } from './turnover/turnover.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -76,6 +79,9 @@ export class AppModule {
         ImportsModule,
         OrgModule,
         CallsModule,
+        SchedulesModule,
+        BurnoutModule,
+        TurnoverModule,
         SpiffModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],

@@ -92,6 +92,20 @@ export class Env {
   @Min(1)
   CALLS_MERGE_CHUNK_ROWS = 200_000;
 
+  /** Run the burnout snapshot job (every minute, incremental; `false` computes on demand only). */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  BURNOUT_JOB = true;
+
+  /** Days of daily burnout snapshots the job keeps complete, ending yesterday. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  BURNOUT_HISTORY_DAYS = 120;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';

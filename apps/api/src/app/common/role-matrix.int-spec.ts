@@ -3,6 +3,8 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import type { Role } from '@floorwise/contracts';
 import { coreRoleCases } from '../../../test/role-cases/core';
+import { burnoutRoleCases } from '../../../test/role-cases/burnout';
+import { turnoverRoleCases } from '../../../test/role-cases/turnover';
 import { spiffRoleCases } from '../../../test/role-cases/spiff';
 import { RoleCase, RoleCases, Statuses, Who, WHO } from '../../../test/role-matrix';
 import { createTestApp, seedOrg, seedUsers, TestApp } from '../../../test/test-app';
@@ -84,7 +86,7 @@ function routesWithoutRule(app: INestApplication): string[] {
  * registers that no file lists fails the coverage test by name; add it to its feature's file
  * with the statuses its role rule gives.
  */
-const FEATURES: RoleCases[] = [coreRoleCases, spiffRoleCases];
+const FEATURES: RoleCases[] = [coreRoleCases, burnoutRoleCases, turnoverRoleCases, spiffRoleCases];
 const MATRIX: RoleCase[] = FEATURES.flatMap((f) => f.cases);
 
 describe('role rules', () => {

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** Turnover is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** Turnover for HR: attrition, retention, drivers, the bottom-X % what-if and flight risk. */
 export const turnoverRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./turnover-page').then((m) => m.TurnoverPage) },
 ];

@@ -1,7 +1,7 @@
 import { WorkShift } from '../schedule';
 import { BurnoutDailyCalls } from './burnout-calls';
 import { DEFAULT_BURNOUT_CONFIG } from './burnout-config';
-import { burnoutBand, burnoutIndex, BurnoutInput } from './burnout-index';
+import { burnoutBand, burnoutIndex, BurnoutInput, burnoutWithEvidence } from './burnout-index';
 
 function shift(start: string, end: string, overrides: Partial<WorkShift> = {}): WorkShift {
   return { start, end, breakMinutes: 30, status: 'worked', kind: 'regular', ...overrides };
@@ -407,5 +407,58 @@ describe('burnoutBand', () => {
       'critical',
       'critical',
     ]);
+  });
+});
+
+describe('burnoutIndex — quota pressure without quota data', () => {
+  it('reports the component as not measured (null, source none), never as 0 %', () => {
+    const r = burnoutIndex({ ...scenario, quotaDays: undefined });
+    expect(r.components.quota_pressure).toEqual({
+      raw: null,
+      score: 0,
+      points: 0,
+      detail: { source: 'none', missedDays: null, workedDays: 22 },
+    });
+    const none = burnoutIndex({ ...scenario, quotaDays: [] });
+    expect(none.components.quota_pressure.raw).toBe(0);
+    expect(none.components.quota_pressure.detail?.['source']).toBe('quotas');
+  });
+});
+
+describe('burnoutWithEvidence', () => {
+  const r = burnoutWithEvidence({
+    ...scenario,
+    shifts: scenario.shifts.map((s, i) => ({ ...s, id: `S${i}` })),
+  });
+
+  it('gives the same index as burnoutIndex', () => {
+    expect(r.index).toBe(burnoutIndex(scenario).index);
+  });
+
+  it('lists the two short rests, the 7th day, the absences and every day of W', () => {
+    expect(r.evidence.shortRests.map((g) => g.gapHours)).toEqual([9, 9]);
+    expect(r.evidence.shifts.filter((s) => s.shortRestBeforeHours !== null).length).toBe(2);
+    expect(r.evidence.shifts.filter((s) => s.unplannedAbsence).map((s) => s.date)).toEqual([
+      '2026-03-14',
+      '2026-03-21',
+    ]);
+    expect(r.evidence.days).toHaveLength(28);
+    // Sun 22 … Sat 28: the Thursday night marks Friday, so Saturday is the 7th day in a row
+    expect(r.evidence.days.filter((d) => d.run >= 7).map((d) => d.date)).toEqual(['2026-03-28']);
+    expect(r.evidence.days.reduce((s, d) => s + d.workedSeconds, 0) / 3600).toBeCloseTo(161.5, 9);
+  });
+
+  it('sums work weeks Monday to Sunday with their overtime over the contract', () => {
+    // week of 03-23: Mon, Tue, Wed 8.5 each + the night's 2 h Thu and 5.5 h Fri (break centred
+    // at 01:45–02:15) + Sat 7.5 = 40.5 h
+    const week = r.evidence.weeks.find((w) => w.weekStart === '2026-03-23');
+    expect(week?.workedHours).toBeCloseTo(40.5, 9);
+    expect(week?.overtimeHours).toBeCloseTo(0.5, 9);
+    expect(r.evidence.weeks[0].weekStart).toBe('2026-02-23');
+  });
+
+  it('keeps both sides of each drift metric', () => {
+    expect(r.evidence.drift.aht).toEqual({ baseline: 300, recent: 372.75 });
+    expect(r.evidence.drift.qa.baseline).toBe(90);
   });
 });

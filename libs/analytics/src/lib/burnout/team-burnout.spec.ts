@@ -1,4 +1,4 @@
-import { teamBurnout } from './team-burnout';
+import { teamBurnout, teamBurnoutFromSums, teamDrivers } from './team-burnout';
 
 describe('teamBurnout', () => {
   it('averages the members with an index, counts bands and models capacity at risk', () => {
@@ -21,5 +21,50 @@ describe('teamBurnout', () => {
       bands: { low: 0, elevated: 0, high: 0, critical: 0 },
       capacityAtRisk: null,
     });
+  });
+});
+
+describe('teamBurnoutFromSums', () => {
+  it('gives the same figures as teamBurnout from the list', () => {
+    const indices = [20, 45, 65, 85, 7, 99];
+    const list = teamBurnout(indices);
+    const sums = teamBurnoutFromSums({
+      members: indices.length,
+      sumIndex: indices.reduce((a, b) => a + b, 0),
+      bands: list.bands,
+    });
+    expect(sums.members).toBe(list.members);
+    expect(sums.meanIndex).toBeCloseTo(list.meanIndex as number, 12);
+    expect(sums.capacityAtRisk).toBeCloseTo(list.capacityAtRisk as number, 12);
+    expect(sums.bands).toEqual(list.bands);
+  });
+
+  it('has no mean for an empty team', () => {
+    const empty = { low: 0, elevated: 0, high: 0, critical: 0 };
+    expect(teamBurnoutFromSums({ members: 0, sumIndex: 0, bands: empty })).toEqual({
+      members: 0,
+      meanIndex: null,
+      bands: empty,
+      capacityAtRisk: null,
+    });
+  });
+});
+
+describe('teamDrivers', () => {
+  const names = ['overtime', 'hostile', 'absence'] as const;
+  it('orders drivers by mean points over members with an index, ignoring those without', () => {
+    const drivers = teamDrivers(names, [
+      {
+        index: 30,
+        drivers: ['hostile', 'overtime'],
+        points: { overtime: 6, hostile: 9, absence: 0 },
+      },
+      { index: 50, drivers: ['overtime'], points: { overtime: 12, hostile: 0, absence: 0 } },
+      { index: null, drivers: [], points: { overtime: 0, hostile: 0, absence: 10 } },
+    ]);
+    expect(drivers).toEqual([
+      { name: 'overtime', agents: 2, meanPoints: 9 },
+      { name: 'hostile', agents: 1, meanPoints: 4.5 },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { splitAtLocalHours, unsocialFlags } from './local-hours';
+import { splitAtLocalHours, UnsocialFlags, unsocialFlags } from './local-hours';
 import { DEFAULT_PAY_CONFIG, PayConfig, WorkShift } from './shift.types';
 import { workedIntervals } from './worked-time';
 
@@ -15,6 +15,24 @@ export interface DifferentialSeconds {
 
 /** Tie order when two categories pay the same percentage: holiday, then weekend, then night. */
 const PRIORITY: readonly DifferentialKind[] = ['holiday', 'weekend', 'night'];
+
+/**
+ * The one differential that wins a local hour (metrics.md §4 "not stacked — the largest applies"):
+ * the largest configured percentage among the categories that apply, ties going holiday →
+ * weekend → night; null when none applies or every applying category is at 0 %.
+ */
+export function winningDifferential(
+  flags: UnsocialFlags,
+  pct: Record<DifferentialKind, number>,
+): DifferentialKind | null {
+  let winner: DifferentialKind | null = null;
+  for (const kind of PRIORITY) {
+    if (flags[kind] && pct[kind] > 0 && (winner === null || pct[kind] > pct[winner])) {
+      winner = kind;
+    }
+  }
+  return winner;
+}
 
 /**
  * metrics.md §4 differentials, not stacked: every worked second is split at local hour, date and
@@ -44,13 +62,7 @@ export function differentialSeconds(
   const ms: DifferentialSeconds = { night: 0, weekend: 0, holiday: 0, none: 0 };
   for (const shift of shifts) {
     for (const piece of splitAtLocalHours(workedIntervals(shift), zone)) {
-      const flags = unsocialFlags(piece, config);
-      let winner: DifferentialKind | null = null;
-      for (const kind of PRIORITY) {
-        if (flags[kind] && pct[kind] > 0 && (winner === null || pct[kind] > pct[winner])) {
-          winner = kind;
-        }
-      }
+      const winner = winningDifferential(unsocialFlags(piece, config), pct);
       ms[winner ?? 'none'] += piece.endMs - piece.startMs;
     }
   }

@@ -4,7 +4,9 @@ export {
   actualSpan,
   adherence,
   paidSeconds,
+  plannedIntervals,
   scheduledSeconds,
+  scheduledSpan,
   stayLateSeconds,
   workedIntervals,
   workedSeconds,
@@ -18,3 +20,7 @@ export * from './rest';
 export * from './send-home';
 export * from './pay-estimate';
 export * from './pay-config';
+export * from './pay-period';
+export { ZoneOffsets } from './zone-offsets';
+export * from './schedule-summary';
+export * from './staffing-gap';

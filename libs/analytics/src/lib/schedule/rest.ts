@@ -1,7 +1,7 @@
 import { addLocalDays, assertZone } from './instant';
 import { splitAtLocalHours } from './local-hours';
 import { WorkShift } from './shift.types';
-import { actualSpan, workedIntervals } from './worked-time';
+import { actualSpan, plannedIntervals, scheduledSpan, workedIntervals } from './worked-time';
 
 /** metrics.md §4: a rest gap is short when under 11 h. */
 export const SHORT_REST_SECONDS = 11 * 3600;
@@ -27,9 +27,17 @@ export interface RestGap {
 export function restGaps(
   shifts: readonly WorkShift[],
   shortBelowSeconds: number = SHORT_REST_SECONDS,
+  /**
+   * `planned`: scheduled shifts count with their scheduled span too, so a roster flags a short
+   * rest before it happens (a close followed by an open).
+   */
+  basis: 'worked' | 'planned' = 'worked',
 ): RestGap[] {
+  const spanOf = (shift: WorkShift) =>
+    basis === 'planned' && shift.status === 'scheduled' ? scheduledSpan(shift) : actualSpan(shift);
+  const piecesOf = basis === 'planned' ? plannedIntervals : workedIntervals;
   const worked = shifts
-    .map((shift, index) => ({ index, span: actualSpan(shift), pieces: workedIntervals(shift) }))
+    .map((shift, index) => ({ index, span: spanOf(shift), pieces: piecesOf(shift) }))
     .filter((w) => w.span !== null && w.pieces.length > 0)
     .sort((a, b) => (a.span?.startMs ?? 0) - (b.span?.startMs ?? 0) || a.index - b.index);
   const gaps: RestGap[] = [];
@@ -73,11 +81,14 @@ export interface ConsecutiveWorkdays {
 export function consecutiveWorkdays(
   shifts: readonly WorkShift[],
   zone: string,
+  /** `planned`: scheduled shifts count as the days they are planned (a roster's look ahead). */
+  basis: 'worked' | 'planned' = 'worked',
 ): ConsecutiveWorkdays {
   assertZone(zone);
+  const piecesOf = basis === 'planned' ? plannedIntervals : workedIntervals;
   const dates = new Set<string>();
   for (const shift of shifts) {
-    for (const piece of splitAtLocalHours(workedIntervals(shift), zone)) {
+    for (const piece of splitAtLocalHours(piecesOf(shift), zone)) {
       dates.add(piece.date);
     }
   }

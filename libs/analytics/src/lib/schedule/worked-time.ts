@@ -83,6 +83,19 @@ export function workedIntervals(shift: WorkShift): TimeSpan[] {
   return pieces.filter((p) => p.endMs > p.startMs);
 }
 
+/**
+ * The time an agent is expected on the floor (rosters, projected overtime, planned rests, the
+ * staffing gap): the worked pieces of a shift with a timesheet (`worked`, `sent_home` — a
+ * send-home ends the time at the floor), the schedule with its break centred for a `scheduled`
+ * shift, nothing for an absence.
+ */
+export function plannedIntervals(shift: WorkShift): TimeSpan[] {
+  if (shift.status !== 'scheduled') {
+    return workedIntervals(shift);
+  }
+  return workedIntervals({ ...shift, status: 'worked', actualStart: null, actualEnd: null });
+}
+
 function totalMs(spans: readonly TimeSpan[]): number {
   return spans.reduce((sum, s) => sum + (s.endMs - s.startMs), 0);
 }

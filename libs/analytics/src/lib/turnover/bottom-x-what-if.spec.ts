@@ -191,6 +191,42 @@ describe('bottomXWhatIf — hand-computed ten-agent cases', () => {
   });
 });
 
+describe("bottomXWhatIf — the current trend includes today's dismissals", () => {
+  const assumptions = {
+    baseRateCents: 1581,
+    monthlyVoluntaryAttrition: 0.1,
+    monthlyInvoluntaryAttrition: 0.05,
+    newHireMetric: { kind: 'fixed' as const, value: 5.5 },
+  };
+
+  it('carries both rates in the baseline: 10 × 0.1 quit, then 9 × 0.05 dismissed', () => {
+    const r = bottomXWhatIf(input({ bottomShare: 0, assumptions }));
+    const [b] = r.baseline.periods;
+    expect(b.voluntarySeparations).toBeCloseTo(1, 12);
+    expect(b.involuntarySeparations).toBeCloseTo(0.45, 12);
+    expect(b.replacementHires).toBeCloseTo(1.45, 12);
+  });
+
+  it("lets the policy replace today's dismissals unless told to keep them", () => {
+    // 9 remain after quits; the policy fires 20 % of them = 1.8, and no current dismissals
+    const replaced = bottomXWhatIf(input({ assumptions })).policy.periods[0];
+    expect(replaced.involuntarySeparations).toBeCloseTo(1.8, 12);
+    // kept: 0.45 dismissed first, then 20 % of the 8.55 left = 1.71
+    const kept = bottomXWhatIf(
+      input({ assumptions: { ...assumptions, policyKeepsCurrentInvoluntary: true } }),
+    ).policy.periods[0];
+    expect(kept.involuntarySeparations).toBeCloseTo(0.45 + 1.71, 12);
+  });
+
+  it('rejects an involuntary rate outside [0, 1)', () => {
+    expect(
+      validateBottomXWhatIf(
+        input({ assumptions: { ...assumptions, monthlyInvoluntaryAttrition: 1 } }),
+      ),
+    ).toEqual(['monthlyInvoluntaryAttrition must be at least 0 and less than 1 (got 1)']);
+  });
+});
+
 describe('bottomXWhatIf — input problems', () => {
   it('lists every problem', () => {
     const bad = input({

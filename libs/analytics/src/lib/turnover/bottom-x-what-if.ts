@@ -5,13 +5,16 @@ import { turnoverCost } from './turnover-cost';
  * Bottom-X% policy what-if — metrics.md §6: "simulate firing the bottom X% by a chosen metric
  * every period for N periods from the current roster: projected separations, replacement hires,
  * training and ramp cost, and the change in mean tenure and experience mix", side by side with
- * the "current trend" baseline (voluntary attrition only).
+ * the "current trend" baseline: today's voluntary and involuntary attrition carried forward.
  *
  * The model is deterministic and analytic (expected values, no random draws): each agent is a
  * weight (1 at the start) that voluntary attrition shrinks, so separations and hires can be
  * fractional; money is rounded to cents once per line item per period. Per period, in order:
  * 1. voluntary attrition: every weight × (1 − q), q = 1 − (1 − monthly rate)^periodMonths,
- *    uniform across tenure and metric (no tenure-dependent quit curve);
+ *    uniform across tenure and metric (no tenure-dependent quit curve); then the current
+ *    involuntary attrition the same way (`monthlyInvoluntaryAttrition`, default 0) — in the
+ *    baseline always, in the policy scenario only when `policyKeepsCurrentInvoluntary` (by
+ *    default the policy replaces today's dismissals rather than adding to them);
  * 2. everyone ages by periodMonths × 365.25 ÷ 12 days;
  * 3. policy only: the bottom X% of the remaining headcount by the metric is fired. Agents tied at
  *    the cut-off are fired in equal proportion, so the result does not depend on roster order;
@@ -43,6 +46,10 @@ export interface WhatIfAssumptions {
   baseRateCents: number;
   /** Baseline voluntary attrition per month, a fraction in [0, 1). */
   monthlyVoluntaryAttrition: number;
+  /** Current involuntary attrition per month, a fraction in [0, 1); default 0. */
+  monthlyInvoluntaryAttrition?: number;
+  /** Whether the policy scenario keeps today's involuntary attrition on top of its firings. */
+  policyKeepsCurrentInvoluntary?: boolean;
   recruitingCents?: number;
   trainingWeeks?: number;
   rampWeeks?: number;
@@ -152,6 +159,10 @@ export function validateBottomXWhatIf(input: BottomXWhatIfInput): string[] {
       `monthlyVoluntaryAttrition must be at least 0 and less than 1 (got ${a.monthlyVoluntaryAttrition})`,
     );
   }
+  const inv = a.monthlyInvoluntaryAttrition ?? 0;
+  if (!(inv >= 0 && inv < 1)) {
+    problems.push(`monthlyInvoluntaryAttrition must be at least 0 and less than 1 (got ${inv})`);
+  }
   if (a.newHireMetric?.kind === 'fixed' && !Number.isFinite(a.newHireMetric.value)) {
     problems.push('newHireMetric.value must be a finite number');
   }
@@ -229,6 +240,10 @@ function simulate(
   const a = input.assumptions;
   const direction = input.metricDirection ?? 'higher_is_better';
   const q = 1 - (1 - a.monthlyVoluntaryAttrition) ** input.periodMonths;
+  const keepInvoluntary = !withPolicy || a.policyKeepsCurrentInvoluntary === true;
+  const qi = keepInvoluntary
+    ? 1 - (1 - (a.monthlyInvoluntaryAttrition ?? 0)) ** input.periodMonths
+    : 0;
   let members: Member[] = input.roster.map((r) => ({
     metric: r.metric,
     tenureDays: r.tenureDays,
@@ -245,16 +260,20 @@ function simulate(
   };
   for (let p = 1; p <= input.periods; p++) {
     let voluntary = 0;
+    let currentInvoluntary = 0;
     for (const m of members) {
       voluntary += m.weight * q;
       m.weight *= 1 - q;
+      currentInvoluntary += m.weight * qi;
+      m.weight *= 1 - qi;
       m.tenureDays += input.periodMonths * DAYS_PER_MONTH;
     }
-    let involuntary = 0;
+    let involuntary = currentInvoluntary;
     if (withPolicy && input.bottomShare > 0) {
       const before = members.reduce((s, m) => s + m.weight, 0);
-      involuntary = input.bottomShare * before;
-      fireBottom(members, involuntary, direction);
+      const fired = input.bottomShare * before;
+      fireBottom(members, fired, direction);
+      involuntary += fired;
     }
     members = members.filter((m) => m.weight > NEGLIGIBLE_WEIGHT);
     const hires = voluntary + involuntary;

@@ -3,3 +3,7 @@ export * from './retention-curve';
 export * from './turnover-cost';
 export * from './tenure-band';
 export * from './bottom-x-what-if';
+export * from './wilson';
+export * from './turnover-summary';
+export * from './turnover-drivers';
+export * from './flight-risk';

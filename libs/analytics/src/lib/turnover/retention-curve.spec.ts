@@ -6,8 +6,7 @@ describe('kaplanMeier', () => {
     // sorted durations: 0E 45E 77E 89E 100E 121C 167C 366E 395C 902C
     const { points, medianTenureDays } = kaplanMeier(TEN_AGENTS, '2024-06-30');
     const expected = [
-      { day: 0, survival: 1, atRisk: 10, events: 0 },
-      { day: 0, survival: 0.9, atRisk: 10, events: 1 },
+      { day: 0, survival: 0.9, atRisk: 10, events: 1 }, // A6: hired and gone on one day
       { day: 45, survival: 0.8, atRisk: 9, events: 1 },
       { day: 77, survival: 0.7, atRisk: 8, events: 1 },
       { day: 89, survival: 0.6, atRisk: 7, events: 1 },
@@ -32,12 +31,11 @@ describe('kaplanMeier', () => {
     // A5 at 36; events A6 0, A4 45, A3 77
     const { points, medianTenureDays } = kaplanMeier(TEN_AGENTS, '2024-02-20');
     expect(points.map((p) => [p.day, p.atRisk, p.events])).toEqual([
-      [0, 9, 0],
       [0, 9, 1],
       [45, 6, 1],
       [77, 4, 1],
     ]);
-    expect(points[3].survival).toBeCloseTo(5 / 9, 12); // 8/9 × 5/6 × 3/4
+    expect(points[2].survival).toBeCloseTo(5 / 9, 12); // 8/9 × 5/6 × 3/4
     expect(medianTenureDays).toBeNull();
   });
 
@@ -53,6 +51,7 @@ describe('kaplanMeier', () => {
     const { points, medianTenureDays } = kaplanMeier(agents, '2024-06-30');
     expect(points[12].day).toBe(12);
     expect(points[12].survival).toBeGreaterThan(0.5);
+    expect(points[0]).toEqual({ day: 0, survival: 1, atRisk: 24, events: 0 });
     expect(medianTenureDays).toBe(12);
   });
 
@@ -70,6 +69,22 @@ describe('kaplanMeier', () => {
       { day: 30, survival: 0.25, atRisk: 2, events: 1 },
     ]);
     expect(medianTenureDays).toBe(10);
+  });
+
+  it('lists every day once, so a day-0 event replaces the origin point', () => {
+    const agents = [
+      makeAgent({ hireDate: '2024-01-01', terminationDate: '2024-01-01' }),
+      makeAgent({ hireDate: '2024-01-01', terminationDate: '2024-01-01' }),
+      makeAgent({ hireDate: '2024-01-01', terminationDate: '2024-01-03' }),
+      makeAgent({ hireDate: '2024-01-01' }),
+    ];
+    expect(kaplanMeier(agents, '2024-02-01')).toEqual({
+      points: [
+        { day: 0, survival: 0.5, atRisk: 4, events: 2 },
+        { day: 2, survival: 0.25, atRisk: 2, events: 1 },
+      ],
+      medianTenureDays: 0,
+    });
   });
 
   it('returns only the origin for an empty population and rejects impossible records', () => {

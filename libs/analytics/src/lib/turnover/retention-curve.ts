@@ -31,10 +31,11 @@ const SURVIVAL_EPSILON = 1e-12;
  * - `S(t) = Π over event times tᵢ ≤ t of (1 − dᵢ ÷ nᵢ)`, nᵢ = agents with duration ≥ tᵢ;
  * - median tenure = first event time t with S(t) ≤ 0.5, else null.
  *
- * Points: first an origin point {day 0, survival 1, atRisk: everyone, events 0}, then one point
- * per event time. A same-day separation (hired and terminated on one date, duration 0) is an
- * event at day 0, so it adds a second day-0 point with S < 1 — a vertical drop at the origin in a
- * step chart. Censoring times add no point.
+ * Points: one per event time, each day at most once, so `S(day)` of a point is exactly the
+ * curve's value on that day. The curve always starts at day 0: when nobody separates at day 0 an
+ * origin point {day 0, survival 1, atRisk: everyone, events 0} is added; a same-day separation
+ * (hired and terminated on one date, duration 0) is an event at day 0, and then the day-0 point
+ * carries it (S(0) < 1). Censoring times add no point.
  */
 export function kaplanMeier(agents: readonly TurnoverAgent[], asOf: LocalDate): RetentionCurve {
   const asOfDay = toDayNumber(asOf);
@@ -62,7 +63,9 @@ export function kaplanMeier(agents: readonly TurnoverAgent[], asOf: LocalDate): 
   durations.sort((a, b) => a - b);
   const eventTimes = [...eventsAt.keys()].sort((a, b) => a - b);
 
-  const points: RetentionPoint[] = [{ day: 0, survival: 1, atRisk: durations.length, events: 0 }];
+  const points: RetentionPoint[] = eventsAt.has(0)
+    ? []
+    : [{ day: 0, survival: 1, atRisk: durations.length, events: 0 }];
   let survival = 1;
   let medianTenureDays: number | null = null;
   let firstAtRisk = 0; // index of the first duration ≥ the current event time

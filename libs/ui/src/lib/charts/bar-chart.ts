@@ -40,7 +40,7 @@ export class FwBarChart {
   readonly height = input(280);
   readonly caption = input<string | null>(null);
   readonly emptyText = input('No data for this selection.');
-  /** Colours of the series in order (default: the product palette). */
+  /** Series colours in order (default: the shared palette). */
   readonly palette = input<readonly string[] | undefined>(undefined);
 
   protected readonly empty = computed(

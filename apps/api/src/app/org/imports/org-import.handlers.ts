@@ -294,7 +294,8 @@ export class AgentsImport implements ImportHandler<AgentRow> {
     const hireDate = required(v, 'hire_date', p, f.localDate);
     const terminationDate = optional(v, 'termination_date', p, f.localDate);
     const terminationType = optional(v, 'termination_type', p, f.oneOf(TERMINATION_TYPES));
-    const terminationReason = optional(v, 'termination_reason', p, (x) => f.text(x, 500));
+    // Free text as HR systems export it (commas, quotes, line breaks, long notes).
+    const terminationReason = optional(v, 'termination_reason', p, (x) => f.text(x, 2000));
     const hourlyRateCents = required(v, 'hourly_rate', p, f.dollarsToCents);
     const contractHours = optional(v, 'contract_hours', p, f.decimal(1, 80));
     const teamId = teamCode ? this.teams.get(teamCode) : undefined;
@@ -310,9 +311,8 @@ export class AgentsImport implements ImportHandler<AgentRow> {
     if (terminationType && !terminationDate) {
       p.add('termination_type', 'termination_type is given without a termination_date');
     }
-    if (terminationReason && !terminationDate) {
-      p.add('termination_reason', 'termination_reason is given without a termination_date');
-    }
+    // A reason on a row without a termination date is kept as written: HR exports fill the
+    // column for everyone ("N/A - still employed"), and turnover reads reasons of separations only.
     if (email && code) {
       const other = this.emails.get(email.toLowerCase());
       if (other && other.code !== code) {
