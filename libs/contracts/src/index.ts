@@ -6,3 +6,4 @@ export * from './lib/schedules';
 export * from './lib/burnout';
 export * from './lib/turnover';
 export * from './lib/quotas';
+export * from './lib/spiff';

@@ -3,6 +3,7 @@ import type { FeatureBench } from './feature-bench';
 import { turnoverBench } from './turnover';
 import { schedulesBench } from './schedules';
 import { floorBench } from './floor';
+import { spiffBench } from './spiff';
 
 /**
  * Every feature's benchmark, run by `npm run bench` after the calls figures. Each feature adds its
@@ -14,3 +15,4 @@ export const FEATURE_BENCHES: FeatureBench[] = [
   schedulesBench,
   floorBench,
 ];
+export const FEATURE_BENCHES: FeatureBench[] = [burnoutBench, turnoverBench, spiffBench];

@@ -20,6 +20,7 @@ import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
 import { SchedulesModule } from './schedules/schedules.module';
 import { QuotasModule } from './quotas/quotas.module';
+import { SpiffModule } from './spiff/spiff.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { TurnoverModule } from './turnover/turnover.module';
@@ -83,6 +84,7 @@ export class AppModule {
         BurnoutModule,
         TurnoverModule,
         QuotasModule,
+        SpiffModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

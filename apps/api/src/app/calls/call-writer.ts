@@ -20,6 +20,8 @@ export interface CallsLanded {
   source: 'live' | 'import';
   count: number;
   callIds?: string[];
+  /** Live batches: each call's index keys, so a listener reads them by `(agent_id, started_at)`. */
+  calls?: { callId: string; agentId: number | null; startedAt: string }[];
 }
 
 const KNOWN = new Set<string>(CALL_COLUMNS.map((c) => c.name));
@@ -89,7 +91,16 @@ export class CallWriter {
       const imported = await this.mergeStaged(client, source, params);
       await client.query('COMMIT');
       if (imported > 0) {
-        this.landed.next({ source: 'live', count: imported, callIds: rows.map((r) => r.callId) });
+        this.landed.next({
+          source: 'live',
+          count: imported,
+          callIds: rows.map((r) => r.callId),
+          calls: rows.map((r) => ({
+            callId: r.callId,
+            agentId: r.agentId,
+            startedAt: r.startedAt,
+          })),
+        });
       }
       return { imported, duplicates: rows.length - imported };
     } catch (e) {

@@ -7,6 +7,7 @@ import { burnoutRoleCases } from '../../../test/role-cases/burnout';
 import { turnoverRoleCases } from '../../../test/role-cases/turnover';
 import { schedulesRoleCases } from '../../../test/role-cases/schedules';
 import { quotasRoleCases } from '../../../test/role-cases/quotas';
+import { spiffRoleCases } from '../../../test/role-cases/spiff';
 import { RoleCase, RoleCases, Statuses, Who, WHO } from '../../../test/role-matrix';
 import { createTestApp, seedOrg, seedUsers, TestApp } from '../../../test/test-app';
 import { PUBLIC_KEY, ROLES_KEY } from '../auth/roles.decorator';
@@ -94,6 +95,7 @@ const FEATURES: RoleCases[] = [
   schedulesRoleCases,
   quotasRoleCases,
 ];
+const FEATURES: RoleCases[] = [coreRoleCases, burnoutRoleCases, turnoverRoleCases, spiffRoleCases];
 const MATRIX: RoleCase[] = FEATURES.flatMap((f) => f.cases);
 
 describe('role rules', () => {

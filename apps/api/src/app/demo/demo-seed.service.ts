@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { IMPORT_KINDS, ImportKind, Role } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import { ImportService } from '../imports/import.service';
+import { SpiffDemoSeeder } from '../spiff/spiff-demo.seeder';
 import { UsersService } from '../users/users.service';
 import { SchedulesDemoSeeder } from '../schedules/schedules-demo.seeder';
 import { QuotasDemoSeeder } from '../quotas/quotas-demo.seeder';
@@ -36,6 +37,7 @@ export class DemoSeedService {
     private readonly users: UsersService,
     @Inject(ENV) private readonly env: Env,
     private readonly schedulesDemo: SchedulesDemoSeeder,
+    private readonly spiffDemo: SpiffDemoSeeder,
   ) {}
 
   async seedIfEmpty(): Promise<SeedReport> {
@@ -76,6 +78,7 @@ export class DemoSeedService {
     await new QuotasDemoSeeder(this.db).seed();
     await this.createDemoUsers();
     await this.schedulesDemo.seed();
+    await this.spiffDemo.seed();
     return { seeded: true, files, ...(cutoff !== null ? { backfillBefore: cutoff } : {}) };
   }
 

@@ -3,6 +3,7 @@ import { Calls1763900100000 } from './1763900100000-calls';
 import { Shifts1764000000000 } from './1764000000000-shifts';
 import { Schedules1764100000000 } from './1764100000000-schedules';
 import { QuotasFloor1764200000000 } from './1764200000000-quotas-floor';
+import { Spiff1764300000000 } from './1764300000000-spiff';
 import { Burnout1764400000000 } from './1764400000000-burnout';
 import { Turnover1764500000000 } from './1764500000000-turnover';
 
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Shifts1764000000000,
   Schedules1764100000000,
   QuotasFloor1764200000000,
+  Spiff1764300000000,
   Burnout1764400000000,
   Turnover1764500000000,
 ];

@@ -1,6 +1,6 @@
 import { Routes } from '@angular/router';
 
-/** Bonuses is not built yet: the page says so and what it will show (route data `page` picks the copy). */
+/** Bonuses: SPIFF campaigns — the agent's own progress and awards, or the managers' campaigns and ledger. */
 export const bonusesRoutes: Routes = [
-  { path: '', loadComponent: () => import('../pending/pending-page').then((m) => m.PendingPage) },
+  { path: '', loadComponent: () => import('./bonuses-page').then((m) => m.BonusesPage) },
 ];

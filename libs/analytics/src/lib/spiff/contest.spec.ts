@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { contestStandings, splitTeamPrize, teamContestUnits } from './contest';
 import { ContestRule } from './spiff.types';
 
@@ -80,5 +81,69 @@ describe('team contests', () => {
       { code: 'c', cents: 3_333 },
     ]);
     expect(splitTeamPrize(10_000, [])).toEqual([]);
+  });
+});
+
+/**
+ * Independent reference for ties: an entrant occupies places (higher + 1) … (higher + equal),
+ * where `higher` counts qualified entrants with a strictly higher score and `equal` those with
+ * the same score (itself included); it gets floor(Σ prizes of those places ÷ equal). Scores are
+ * compared as units × 100 ÷ targetPercent with exact fractions.
+ */
+function referencePrize(
+  entrants: { code: string; units: number; targetPercent?: number }[],
+  prizes: number[],
+  minUnits: number,
+): Map<string, number> {
+  const score = (e: { units: number; targetPercent?: number }) =>
+    [e.units * 100, e.targetPercent ?? 100] as const;
+  const cmp = (a: readonly [number, number], b: readonly [number, number]) =>
+    a[0] * b[1] - b[0] * a[1];
+  const needed = (p: number) => {
+    let n = 1;
+    while (n * 100 < minUnits * p) n++;
+    return n;
+  };
+  const qualified = entrants.filter((e) => e.units >= needed(e.targetPercent ?? 100));
+  const out = new Map<string, number>();
+  for (const e of qualified) {
+    const higher = qualified.filter((o) => cmp(score(o), score(e)) > 0).length;
+    const equal = qualified.filter((o) => cmp(score(o), score(e)) === 0).length;
+    let pool = 0;
+    for (let p = higher; p < higher + equal; p++) pool += prizes[p] ?? 0;
+    out.set(e.code, Math.floor(pool / equal));
+  }
+  return out;
+}
+
+describe('contestStandings against the independent reference', () => {
+  it('matches on random fields with many ties and handicaps', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            code: fc.stringMatching(/^[A-F][0-9]$/),
+            units: fc.integer({ min: 0, max: 6 }),
+            targetPercent: fc.constantFrom(100, 100, 50, 75),
+          }),
+          { selector: (e) => e.code, maxLength: 12 },
+        ),
+        fc
+          .array(fc.integer({ min: 0, max: 9_999 }), { minLength: 1, maxLength: 5 })
+          .map((p) => p.sort((a, b) => b - a)),
+        fc.integer({ min: 1, max: 4 }),
+        (entrants, prizes, minUnits) => {
+          const result = contestStandings(entrants, {
+            type: 'contest',
+            scope: 'agent',
+            prizes,
+            minUnits,
+          });
+          const reference = referencePrize(entrants, prizes, minUnits);
+          expect(new Map(result.standings.map((s) => [s.code, s.prizeCents]))).toEqual(reference);
+          expect(result.totalCents).toBe([...reference.values()].reduce((a, b) => a + b, 0));
+        },
+      ),
+    );
   });
 });

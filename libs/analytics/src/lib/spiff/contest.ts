@@ -1,9 +1,13 @@
+import { scaleTarget } from './spiff-rules';
 import { ContestRule, SpiffEntrant } from './spiff.types';
 
 /** One entrant's final place in a contest. */
 export interface ContestStanding {
   code: string;
   units: number;
+  /** The ranking score: units, or `units × 100 ÷ targetPercent` for a handicapped entrant. */
+  score: number;
+  targetPercent: number;
   /** Competition rank: tied entrants share the best place of their group (1, 1, 3). */
   rank: number;
   /** The places the entrant's tie group occupies, inclusive. */
@@ -24,6 +28,11 @@ export interface ContestResult {
  * tied entrants share the prizes of the places they occupy equally, each share floored to the
  * cent (the leftover cents are not paid). Places beyond the prize list pay 0. Output is ordered
  * by rank, then code. For a team contest pass team totals (see {@link teamContestUnits}).
+ *
+ * Handicap (docs/spiff.md): an entrant with `targetPercent` p < 100 qualifies at
+ * `scaleTarget(minUnits, p)` units and is ranked by `units × 100 ÷ p`. Scores are compared
+ * exactly, by cross-multiplying integers (`a.units × b.p` against `b.units × a.p`), so a new hire
+ * with 7 sales at 70 % ties exactly with a veteran on 10.
  */
 export function contestStandings(
   entrants: readonly SpiffEntrant[],
@@ -35,15 +44,23 @@ export function contestStandings(
       throw new RangeError(`entrant ${e.code} appears twice`);
     }
     seen.add(e.code);
+    const p = e.targetPercent ?? 100;
+    if (!Number.isSafeInteger(p) || p < 1 || p > 100) {
+      throw new RangeError(`targetPercent of ${e.code} must be a whole number 1–100, got ${p}`);
+    }
   }
+  const pct = (e: SpiffEntrant) => e.targetPercent ?? 100;
+  const qualifies = (e: SpiffEntrant) => e.units >= scaleTarget(rule.minUnits, pct(e));
+  // b before a when b's score is higher: b.units / b.p > a.units / a.p ⇔ b.units·a.p > a.units·b.p
+  const compareScore = (a: SpiffEntrant, b: SpiffEntrant) => b.units * pct(a) - a.units * pct(b);
   const eligible = entrants
-    .filter((e) => e.units >= rule.minUnits)
-    .sort((a, b) => b.units - a.units || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    .filter(qualifies)
+    .sort((a, b) => compareScore(a, b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const standings: ContestStanding[] = [];
   let i = 0;
   while (i < eligible.length) {
     let j = i;
-    while (j + 1 < eligible.length && eligible[j + 1].units === eligible[i].units) {
+    while (j + 1 < eligible.length && compareScore(eligible[i], eligible[j + 1]) === 0) {
       j += 1;
     }
     const size = j - i + 1;
@@ -53,9 +70,12 @@ export function contestStandings(
     }
     const share = Math.floor(pool / size);
     for (let k = i; k <= j; k += 1) {
+      const e = eligible[k];
       standings.push({
-        code: eligible[k].code,
-        units: eligible[k].units,
+        code: e.code,
+        units: e.units,
+        score: (e.units * 100) / pct(e),
+        targetPercent: pct(e),
         rank: i + 1,
         places: { from: i + 1, to: j + 1 },
         prizeCents: share,
@@ -66,7 +86,7 @@ export function contestStandings(
   return {
     standings,
     ineligible: entrants
-      .filter((e) => !(e.units >= rule.minUnits))
+      .filter((e) => !qualifies(e))
       .map((e) => e.code)
       .sort(),
     totalCents: standings.reduce((sum, s) => sum + s.prizeCents, 0),

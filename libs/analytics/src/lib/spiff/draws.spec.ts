@@ -1,5 +1,7 @@
+import { createHmac } from 'node:crypto';
 import {
   agentDrawMessage,
+  drawLotteryTickets,
   drawInteger,
   drawLottery,
   drawUniform,
@@ -7,6 +9,7 @@ import {
   openMysteryEnvelopes,
   spinPrizeWheel,
   uniformOf,
+  weightedDrawRange,
   weightedIndex,
 } from './draws';
 import { LotteryRule, PrizeWheelRule } from './spiff.types';
@@ -145,5 +148,90 @@ describe('drawLottery', () => {
         rule,
       ),
     ).toThrow(/twice/);
+  });
+});
+
+/**
+ * A second, independent implementation of the draw scheme of metrics.md §7 (as an auditor would
+ * write it from docs/spiff.md): hex digest → first 16 hex digits → x; u = x / 2^64 with exact
+ * BigInt division into slots: slot = floor(x · W / 2^64); walk the weights.
+ */
+function auditorPick(
+  secret: string | Buffer,
+  message: string,
+  weights: number[],
+): { slot: number; index: number } {
+  const digest = createHmac('sha256', secret).update(Buffer.from(message, 'utf8')).digest('hex');
+  const x = BigInt('0x' + digest.substring(0, 16));
+  const W = BigInt(weights.reduce((a, b) => a + b, 0));
+  const slot = Number((x * W) / 18446744073709551616n);
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) {
+    acc += weights[i];
+    if (slot < acc) return { slot, index: i };
+  }
+  throw new Error('slot out of range');
+}
+
+describe('the draws re-derived independently from the secret', () => {
+  const secret = Buffer.from(
+    '9f1c2e7a4b5d6e8f00112233445566778899aabbccddeeff0011223344556677',
+    'hex',
+  );
+  const slices = [
+    { amountCents: 0, weight: 5 },
+    { amountCents: 250, weight: 12 },
+    { amountCents: 1_000, weight: 4 },
+    { amountCents: 5_000, weight: 1 },
+  ];
+
+  it('gives every spin of every agent the auditor finds', () => {
+    for (const agent of ['A00001', 'A00042', 'B7', 'Çağrı-1']) {
+      const spins = spinPrizeWheel(secret, agent, 200, {
+        type: 'prize_wheel',
+        unitsPerSpin: 4,
+        slices,
+      });
+      expect(spins).toHaveLength(50);
+      for (const s of spins) {
+        const ref = auditorPick(
+          secret,
+          `${agent}:${s.draw}`,
+          slices.map((x) => x.weight),
+        );
+        expect([s.message, s.index, s.amountCents]).toEqual([
+          `${agent}:${s.draw}`,
+          ref.index,
+          slices[ref.index].amountCents,
+        ]);
+      }
+      expect(weightedDrawRange(secret, agent, 11, 20, slices)).toEqual(spins.slice(10, 20));
+    }
+  });
+
+  it('gives the lottery winners the auditor finds', () => {
+    const holders = [
+      { code: 'A3', tickets: 7 },
+      { code: 'A1', tickets: 2 },
+      { code: 'A2', tickets: 11 },
+      { code: 'A4', tickets: 0 },
+      { code: 'A5', tickets: 1 },
+    ];
+    const prizes = [10_000, 5_000, 2_500, 1_000, 500];
+    const result = drawLotteryTickets(secret, holders, prizes);
+    let drum = holders.filter((h) => h.tickets > 0).sort((a, b) => (a.code < b.code ? -1 : 1));
+    const expected: { code: string; ticket: number }[] = [];
+    for (let k = 1; k <= prizes.length && drum.length > 0; k++) {
+      const { slot, index } = auditorPick(
+        secret,
+        `draw:${k}`,
+        drum.map((d) => d.tickets),
+      );
+      expected.push({ code: drum[index].code, ticket: slot });
+      drum = drum.filter((_, i) => i !== index);
+    }
+    expect(result.winners.map((w) => ({ code: w.code, ticket: w.ticket }))).toEqual(expected);
+    expect(result.winners).toHaveLength(4); // A4 holds no ticket: the fifth prize has nobody left
+    expect(result.winners.map((w) => w.prizeCents)).toEqual([10_000, 5_000, 2_500, 1_000]);
   });
 });

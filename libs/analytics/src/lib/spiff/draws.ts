@@ -7,6 +7,7 @@ import {
   SpiffEntrant,
   WeightedAmount,
 } from './spiff.types';
+import { scaleTarget } from './spiff-rules';
 
 /** The campaign secret: a UTF-8 string or raw bytes. */
 export type DrawSecret = string | Uint8Array;
@@ -95,6 +96,29 @@ export interface SpiffDraw {
   amountCents: number;
 }
 
+/**
+ * Draws `first..last` (1-based, inclusive) of one agent over weighted amounts: draw i takes
+ * `x = HMAC(secret, "<agent>:<i>")` and {@link weightedIndex}. Live evaluation issues draws a few
+ * at a time with this; the result is the same as drawing 1..n at once.
+ */
+export function weightedDrawRange(
+  secret: DrawSecret,
+  agentCode: string,
+  first: number,
+  last: number,
+  items: readonly WeightedAmount[],
+): SpiffDraw[] {
+  const weights = items.map((s) => s.weight);
+  const draws: SpiffDraw[] = [];
+  for (let i = first; i <= last; i += 1) {
+    const message = agentDrawMessage(agentCode, i);
+    const x = drawInteger(secret, message);
+    const { index } = weightedIndex(x, weights);
+    draws.push({ draw: i, message, u: uniformOf(x), index, amountCents: items[index].amountCents });
+  }
+  return draws;
+}
+
 function weightedDraws(
   secret: DrawSecret,
   agentCode: string,
@@ -158,33 +182,63 @@ export interface LotteryResult {
 }
 
 /**
+ * metrics.md §7 `lottery`: tickets of one entrant, `floor(units ÷ unitsPerTicket)` with the
+ * entrant's own (handicapped) units per ticket.
+ */
+export function lotteryTickets(units: number, rule: LotteryRule, targetPercent = 100): number {
+  return Math.floor(Math.floor(units) / scaleTarget(rule.unitsPerTicket, targetPercent));
+}
+
+/**
  * metrics.md §7 `lottery`: at close, winners drawn without replacement, weighted by tickets.
- * Tickets = `floor(units ÷ unitsPerTicket)`; entrants with none do not take part. Entrants are
- * ordered by code (ascending UTF-16 code-unit order, locale-independent) and their tickets laid
- * end to end: entrant j holds tickets `[Cⱼ₋₁, Cⱼ)`. Draw k (prize k, k = 1, 2, …) takes
- * `x = HMAC(secret, "draw:<k>")`, ticket `t = floor(x × T ÷ 2⁶⁴)` over the T tickets still in
- * the drum, and the holder of t wins; the winner's tickets then leave the drum (one prize per
- * entrant). Prizes beyond the number of entrants are not awarded.
+ * Tickets = `floor(units ÷ unitsPerTicket)` (the entrant's own, handicapped, units per ticket);
+ * entrants with none do not take part. See {@link drawLotteryTickets} for the draw itself.
  */
 export function drawLottery(
   secret: DrawSecret,
   entrants: readonly SpiffEntrant[],
   rule: LotteryRule,
 ): LotteryResult {
+  return drawLotteryTickets(
+    secret,
+    entrants.map((e) => ({
+      code: e.code,
+      tickets: lotteryTickets(e.units, rule, e.targetPercent ?? 100),
+    })),
+    rule.prizes,
+  );
+}
+
+/**
+ * The lottery draw of metrics.md §7 over tickets already counted. Holders with no ticket do not
+ * take part. Holders are ordered by code (ascending UTF-16 code-unit order, locale-independent)
+ * and their tickets laid end to end: holder j holds tickets `[Cⱼ₋₁, Cⱼ)`. Draw k (prize k,
+ * k = 1, 2, …) takes `x = HMAC(secret, "draw:<k>")`, ticket `t = floor(x × T ÷ 2⁶⁴)` over the T
+ * tickets still in the drum, and the holder of t wins; the winner's tickets then leave the drum
+ * (one prize per holder). Prizes beyond the number of holders are not awarded.
+ */
+export function drawLotteryTickets(
+  secret: DrawSecret,
+  holdersIn: readonly { code: string; tickets: number }[],
+  prizes: readonly number[],
+): LotteryResult {
   const seen = new Set<string>();
-  const holders = entrants
+  const holders = holdersIn
     .map((e) => {
       if (seen.has(e.code)) {
         throw new RangeError(`entrant ${e.code} appears twice`);
       }
       seen.add(e.code);
-      return { code: e.code, tickets: Math.floor(e.units / rule.unitsPerTicket) };
+      if (!Number.isSafeInteger(e.tickets) || e.tickets < 0) {
+        throw new RangeError(`tickets of ${e.code} must be a whole number, got ${e.tickets}`);
+      }
+      return { code: e.code, tickets: e.tickets };
     })
     .filter((e) => e.tickets > 0)
     .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const drum = [...holders];
   const winners: LotteryWinner[] = [];
-  for (let k = 1; k <= rule.prizes.length && drum.length > 0; k += 1) {
+  for (let k = 1; k <= prizes.length && drum.length > 0; k += 1) {
     const message = lotteryDrawMessage(k);
     const x = drawInteger(secret, message);
     const { index, slot } = weightedIndex(
@@ -198,7 +252,7 @@ export function drawLottery(
       u: uniformOf(x),
       ticket: slot,
       code: winner.code,
-      prizeCents: rule.prizes[k - 1],
+      prizeCents: prizes[k - 1],
     });
   }
   return { tickets: holders, winners };

@@ -6,10 +6,18 @@ function assertUnits(units: number): void {
   }
 }
 
-/** metrics.md §7 `per_unit`: `min(units × amount, cap)`, in cents. */
+/** Units per payment of a per-unit rule (default 1). */
+export function perUnitsOf(rule: PerUnitRule): number {
+  return rule.perUnits ?? 1;
+}
+
+/**
+ * metrics.md §7 `per_unit`: `min(units × amount, cap)`, in cents — with `perUnits` > 1 the
+ * amount is paid per whole `perUnits` units: `min(floor(units ÷ perUnits) × amount, cap)`.
+ */
 export function perUnitAward(units: number, rule: PerUnitRule): number {
   assertUnits(units);
-  const earned = Math.floor(units) * rule.amountCents;
+  const earned = Math.floor(Math.floor(units) / perUnitsOf(rule)) * rule.amountCents;
   return rule.capCents != null ? Math.min(earned, rule.capCents) : earned;
 }
 
@@ -55,14 +63,90 @@ export function upToCents(rule: SpiffRule): number | null {
   }
 }
 
+// ------------------------------------------------------------------ handicapped targets
+
+/**
+ * A target scaled to `percent` % for a handicapped entrant: `ceil(target × percent ÷ 100)`, in
+ * integer arithmetic, and never below 1 unit. 100 % leaves the target as it is.
+ */
+export function scaleTarget(target: number, percent: number): number {
+  if (percent === 100) {
+    return target;
+  }
+  return Math.max(1, Math.floor((target * percent + 99) / 100));
+}
+
+/**
+ * The target percent of an agent under a handicap (metrics.md §7 option, decisions in
+ * docs/spiff.md): `targetPercent` when the agent's tenure on the campaign's first day
+ * (`periodFrom − hireDate`, in days; negative for someone hired during the campaign) is under
+ * `tenureDays`, else 100.
+ */
+export function handicapPercent(
+  hireDate: string,
+  periodFrom: string,
+  handicap: { tenureDays: number; targetPercent: number } | null | undefined,
+): number {
+  if (!handicap) {
+    return 100;
+  }
+  const days =
+    (Date.parse(`${periodFrom}T00:00:00Z`) - Date.parse(`${hireDate}T00:00:00Z`)) / 86_400_000;
+  if (!Number.isFinite(days)) {
+    throw new RangeError(`bad dates ${hireDate} / ${periodFrom}`);
+  }
+  return days < handicap.tenureDays ? handicap.targetPercent : 100;
+}
+
+/**
+ * The rule as one entrant plays it: every target scaled by {@link scaleTarget} — tier thresholds,
+ * units per spin / envelope / ticket, a contest's `minUnits`. Amounts, prizes and caps never
+ * change. At 100 % the rule itself is returned.
+ */
+export function ruleForEntrant<R extends SpiffRule>(rule: R, percent: number): R {
+  if (percent === 100) {
+    return rule;
+  }
+  switch (rule.type) {
+    case 'per_unit':
+      return rule;
+    case 'tiered':
+      return {
+        ...rule,
+        tiers: rule.tiers.map((t) => ({ ...t, threshold: scaleTarget(t.threshold, percent) })),
+      };
+    case 'contest':
+      return { ...rule, minUnits: scaleTarget(rule.minUnits, percent) };
+    case 'prize_wheel':
+      return { ...rule, unitsPerSpin: scaleTarget(rule.unitsPerSpin, percent) };
+    case 'mystery_envelope':
+      return { ...rule, unitsPerEnvelope: scaleTarget(rule.unitsPerEnvelope, percent) };
+    case 'lottery':
+      return { ...rule, unitsPerTicket: scaleTarget(rule.unitsPerTicket, percent) };
+  }
+}
+
+// ------------------------------------------------------------------ progress
+
 /** What an agent sees about their way forward in a campaign (metrics.md §7 "progress"). */
 export type SpiffProgress =
-  | { kind: 'per_unit'; earnedCents: number; capCents: number | null; unitsToCap: number | null }
+  | {
+      kind: 'per_unit';
+      earnedCents: number;
+      capCents: number | null;
+      /** Units still needed to reach the cap (0 once reached), null without a cap. */
+      unitsToCap: number | null;
+      /** Units per payment and the units still needed for the next one (null at the cap). */
+      perUnits: number;
+      unitsToNext: number | null;
+    }
   | {
       kind: 'tier';
       /** Index of the highest tier reached, or null. */
       tier: number | null;
       earnedCents: number;
+      /** Threshold of the tier reached (0 before the first), for a progress bar's start. */
+      fromThreshold: number;
       nextThreshold: number | null;
       nextAmountCents: number | null;
       unitsToNext: number | null;
@@ -91,22 +175,29 @@ function drawProgress(
 }
 
 /**
- * metrics.md §7 "progress to the next tier or spin": per_unit → earned so far and units to the
- * cap; tiered → the tier reached and the units to the next one (null at the top); wheel,
- * envelope, lottery → draws earned and units to the next (a completed draw shows a full
- * `unitsPerX` to go); contest → units still needed to qualify (rank is known only at close).
+ * metrics.md §7 "progress to the next tier or spin": per_unit → earned so far, units to the cap
+ * and to the next payment; tiered → the tier reached and the units to the next one (null at the
+ * top); wheel, envelope, lottery → draws earned and units to the next (a completed draw shows a
+ * full `unitsPerX` to go); contest → units still needed to qualify (rank is known only at
+ * close). Pass the entrant's own rule ({@link ruleForEntrant}) for a handicapped agent.
  */
 export function spiffProgress(units: number, rule: SpiffRule): SpiffProgress {
   assertUnits(units);
   switch (rule.type) {
     case 'per_unit': {
       const cap = rule.capCents ?? null;
+      const per = perUnitsOf(rule);
+      const whole = Math.floor(units);
+      const earnedCents = perUnitAward(units, rule);
+      const unitsToCap =
+        cap === null ? null : Math.max(0, Math.ceil(cap / rule.amountCents) * per - whole);
       return {
         kind: 'per_unit',
-        earnedCents: perUnitAward(units, rule),
+        earnedCents,
         capCents: cap,
-        unitsToCap:
-          cap === null ? null : Math.max(0, Math.ceil(cap / rule.amountCents) - Math.floor(units)),
+        unitsToCap,
+        perUnits: per,
+        unitsToNext: unitsToCap === 0 ? null : per - (whole % per),
       };
     }
     case 'tiered': {
@@ -119,6 +210,7 @@ export function spiffProgress(units: number, rule: SpiffRule): SpiffProgress {
         kind: 'tier',
         tier,
         earnedCents: tier === null ? 0 : rule.tiers[tier].amountCents,
+        fromThreshold: tier === null ? 0 : rule.tiers[tier].threshold,
         nextThreshold: next ? next.threshold : null,
         nextAmountCents: next ? next.amountCents : null,
         unitsToNext: next ? next.threshold - units : null,

@@ -14,7 +14,7 @@ describe('validateSpiffCampaign', () => {
           { threshold: 10, amountCents: 7_500 },
         ],
       },
-      { type: 'contest', prizes: [10_000, 5_000, 5_000], scope: 'team', minUnits: 0 },
+      { type: 'contest', prizes: [10_000, 5_000, 5_000], scope: 'team', minUnits: 1 },
       {
         type: 'prize_wheel',
         unitsPerSpin: 5,
@@ -70,7 +70,7 @@ describe('validateSpiffCampaign', () => {
         },
       }),
     ).toEqual([
-      { path: 'rule.tiers[0].threshold', message: 'must be a positive number of units' },
+      { path: 'rule.tiers[0].threshold', message: 'must be a whole number of units ≥ 1' },
       { path: 'rule.tiers[2].threshold', message: 'thresholds must strictly increase' },
       { path: 'rule.tiers[2].amountCents', message: 'a higher tier must not pay less' },
     ]);
@@ -85,7 +85,10 @@ describe('validateSpiffCampaign', () => {
     ).toEqual([
       { path: 'rule.prizes[1]', message: 'must not exceed the prize of the rank above' },
       { path: 'rule.scope', message: 'must be agent or team' },
-      { path: 'rule.minUnits', message: 'must be a non-negative number' },
+      {
+        path: 'rule.minUnits',
+        message: 'must be a whole number ≥ 1 (nobody wins a prize with no units)',
+      },
     ]);
     expect(
       validateSpiffCampaign({
@@ -127,6 +130,115 @@ describe('validateSpiffCampaign', () => {
       {
         path: 'rule.type',
         message: 'must be one of per_unit, tiered, contest, prize_wheel, mystery_envelope, lottery',
+      },
+    ]);
+  });
+
+  it('names a parameter that belongs to no rule of that type', () => {
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule: {
+          type: 'tiered',
+          tiers: [{ threshold: 5, amountCents: 100, bonus: 1 }],
+          cap: 5,
+        } as never,
+      }),
+    ).toEqual([
+      { path: 'rule.cap', message: 'is not a parameter of tiered (expected tiers)' },
+      {
+        path: 'rule.tiers[0].bonus',
+        message: 'is not a parameter of a tier (expected threshold, amountCents)',
+      },
+    ]);
+  });
+
+  it('rejects rules that can never pay, fractional thresholds and a bad perUnits', () => {
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule: { type: 'tiered', tiers: [{ threshold: 2.5, amountCents: 0 }] },
+      }),
+    ).toEqual([
+      { path: 'rule.tiers[0].threshold', message: 'must be a whole number of units ≥ 1' },
+      { path: 'rule.tiers[0].amountCents', message: 'the top tier must pay something' },
+    ]);
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule: { type: 'prize_wheel', unitsPerSpin: 3, slices: [{ amountCents: 0, weight: 1 }] },
+      }),
+    ).toEqual([{ path: 'rule.slices', message: 'at least one amount must pay something' }]);
+    expect(
+      validateSpiffCampaign({ ...base, rule: { type: 'lottery', unitsPerTicket: 1, prizes: [0] } }),
+    ).toEqual([{ path: 'rule.prizes[0]', message: 'the first prize must pay something' }]);
+    expect(
+      validateSpiffCampaign({ ...base, rule: { type: 'per_unit', amountCents: 5, perUnits: 0 } }),
+    ).toEqual([{ path: 'rule.perUnits', message: 'must be a whole number ≥ 1' }]);
+  });
+
+  it('rejects contest and lottery prizes that the budget cannot pay', () => {
+    expect(
+      validateSpiffCampaign({
+        metric: 'sales',
+        budgetCents: 10_000,
+        rule: { type: 'lottery', unitsPerTicket: 1, prizes: [8_000, 2_000, 1] },
+      }),
+    ).toEqual([
+      {
+        path: 'rule.prizes',
+        message: 'the prizes total 10001 cents, more than the budget of 10000 cents',
+      },
+    ]);
+  });
+
+  it('checks the quality gate and the handicap', () => {
+    const rule = { type: 'tiered' as const, tiers: [{ threshold: 5, amountCents: 100 }] };
+    expect(
+      validateSpiffCampaign({ ...base, rule, qualityGate: { qaMin: 80, unscored: 'count' } }),
+    ).toEqual([]);
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule,
+        qualityGate: { qaMin: 101, csatMin: 0, unscored: 'maybe' as never },
+        handicap: { tenureDays: 0, targetPercent: 100 },
+      }),
+    ).toEqual([
+      { path: 'qualityGate.qaMin', message: 'must be a whole QA score 0–100' },
+      { path: 'qualityGate.csatMin', message: 'must be a whole CSAT score 1–5' },
+      { path: 'qualityGate.unscored', message: 'must be count or exclude' },
+      { path: 'handicap.tenureDays', message: 'must be a whole number of days 1–3650' },
+      {
+        path: 'handicap.targetPercent',
+        message: 'must be a whole percent 1–99 of the normal targets',
+      },
+    ]);
+    expect(validateSpiffCampaign({ ...base, rule, qualityGate: { unscored: 'count' } })).toEqual([
+      { path: 'qualityGate', message: 'needs qaMin, csatMin or both' },
+    ]);
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule: { type: 'per_unit', amountCents: 100 },
+        handicap: { tenureDays: 90, targetPercent: 70 },
+      }),
+    ).toEqual([
+      {
+        path: 'handicap',
+        message: 'a per_unit rule has no target to handicap (every unit pays the same)',
+      },
+    ]);
+    expect(
+      validateSpiffCampaign({
+        ...base,
+        rule: { type: 'contest', scope: 'team', prizes: [100], minUnits: 1 },
+        handicap: { tenureDays: 90, targetPercent: 70 },
+      }),
+    ).toEqual([
+      {
+        path: 'handicap',
+        message: 'a team contest ranks team totals; handicaps apply to agents only',
       },
     ]);
   });

@@ -1,5 +1,11 @@
 import { parseLocalDate } from '../schedule/instant';
-import { SPIFF_METRICS, SpiffCampaign, SpiffRule, WeightedAmount } from './spiff.types';
+import {
+  SPIFF_METRICS,
+  SPIFF_RULE_TYPES,
+  SpiffCampaign,
+  SpiffRule,
+  WeightedAmount,
+} from './spiff.types';
 
 /** One problem of a campaign definition: where (a JSON-ish path) and what. */
 export interface SpiffValidationError {
@@ -11,17 +17,42 @@ const isCents = (v: unknown): v is number =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isPositiveInt = (v: unknown): v is number =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= 1;
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function checkPrizes(
-  prizes: readonly number[] | undefined,
+/** The parameters each rule takes (metrics.md §7); anything else is a typo worth naming. */
+const RULE_KEYS: Record<SpiffRule['type'], readonly string[]> = {
+  per_unit: ['type', 'amountCents', 'capCents', 'perUnits'],
+  tiered: ['type', 'tiers'],
+  contest: ['type', 'prizes', 'scope', 'minUnits'],
+  prize_wheel: ['type', 'unitsPerSpin', 'slices'],
+  mystery_envelope: ['type', 'unitsPerEnvelope', 'amounts'],
+  lottery: ['type', 'unitsPerTicket', 'prizes'],
+};
+
+function unknownKeys(
+  value: Record<string, unknown>,
+  allowed: readonly string[],
   path: string,
+  what: string,
   errors: SpiffValidationError[],
 ): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      errors.push({
+        path: path === '' ? key : `${path}.${key}`,
+        message: `is not a parameter of ${what} (expected ${allowed.filter((k) => k !== 'type').join(', ')})`,
+      });
+    }
+  }
+}
+
+function checkPrizes(prizes: unknown, path: string, errors: SpiffValidationError[]): void {
   if (!Array.isArray(prizes) || prizes.length === 0) {
     errors.push({ path, message: 'needs at least one prize' });
     return;
   }
-  prizes.forEach((p, i) => {
+  prizes.forEach((p: unknown, i) => {
     if (!isCents(p)) {
       errors.push({ path: `${path}[${i}]`, message: 'must be a non-negative integer of cents' });
     } else if (i > 0 && isCents(prizes[i - 1]) && p > prizes[i - 1]) {
@@ -31,6 +62,9 @@ function checkPrizes(
       });
     }
   });
+  if (prizes.every(isCents) && prizes[0] === 0) {
+    errors.push({ path: `${path}[0]`, message: 'the first prize must pay something' });
+  }
 }
 
 function checkWeighted(
@@ -43,23 +77,45 @@ function checkWeighted(
     return;
   }
   items.forEach((item, i) => {
-    if (!isCents(item?.amountCents)) {
+    if (!isObject(item)) {
+      errors.push({ path: `${path}[${i}]`, message: 'must be {amountCents, weight}' });
+      return;
+    }
+    unknownKeys(item, ['amountCents', 'weight'], `${path}[${i}]`, 'an amount', errors);
+    if (!isCents(item.amountCents)) {
       errors.push({
         path: `${path}[${i}].amountCents`,
         message: 'must be a non-negative integer of cents',
       });
     }
-    if (!isPositiveInt(item?.weight)) {
+    if (!isPositiveInt(item.weight)) {
       errors.push({
         path: `${path}[${i}].weight`,
         message: 'must be a positive integer (weights ≤ 0 never win)',
       });
     }
   });
+  if (items.every((i) => isObject(i) && isCents(i.amountCents) && i.amountCents === 0)) {
+    errors.push({ path, message: 'at least one amount must pay something' });
+  }
 }
 
 function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
-  switch (rule?.type) {
+  if (!isObject(rule) || !SPIFF_RULE_TYPES.includes(rule.type)) {
+    errors.push({
+      path: 'rule.type',
+      message: `must be one of ${SPIFF_RULE_TYPES.join(', ')}`,
+    });
+    return;
+  }
+  unknownKeys(
+    rule as unknown as Record<string, unknown>,
+    RULE_KEYS[rule.type],
+    'rule',
+    rule.type,
+    errors,
+  );
+  switch (rule.type) {
     case 'per_unit':
       if (!isCents(rule.amountCents) || rule.amountCents === 0) {
         errors.push({ path: 'rule.amountCents', message: 'must be a positive integer of cents' });
@@ -77,6 +133,9 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
           });
         }
       }
+      if (rule.perUnits !== undefined && !isPositiveInt(rule.perUnits)) {
+        errors.push({ path: 'rule.perUnits', message: 'must be a whole number ≥ 1' });
+      }
       return;
     case 'tiered':
       if (!Array.isArray(rule.tiers) || rule.tiers.length === 0) {
@@ -85,14 +144,15 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
       }
       rule.tiers.forEach((tier, i) => {
         const prev = i > 0 ? rule.tiers[i - 1] : null;
-        if (
-          typeof tier?.threshold !== 'number' ||
-          !Number.isFinite(tier.threshold) ||
-          tier.threshold <= 0
-        ) {
+        if (!isObject(tier)) {
+          errors.push({ path: `rule.tiers[${i}]`, message: 'must be {threshold, amountCents}' });
+          return;
+        }
+        unknownKeys(tier, ['threshold', 'amountCents'], `rule.tiers[${i}]`, 'a tier', errors);
+        if (!isPositiveInt(tier.threshold)) {
           errors.push({
             path: `rule.tiers[${i}].threshold`,
-            message: 'must be a positive number of units',
+            message: 'must be a whole number of units ≥ 1',
           });
         } else if (prev && typeof prev.threshold === 'number' && tier.threshold <= prev.threshold) {
           errors.push({
@@ -100,7 +160,7 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
             message: 'thresholds must strictly increase',
           });
         }
-        if (!isCents(tier?.amountCents)) {
+        if (!isCents(tier.amountCents)) {
           errors.push({
             path: `rule.tiers[${i}].amountCents`,
             message: 'must be a non-negative integer of cents',
@@ -112,18 +172,26 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
           });
         }
       });
+      {
+        const top = rule.tiers[rule.tiers.length - 1];
+        if (isObject(top) && isCents(top.amountCents) && top.amountCents === 0) {
+          errors.push({
+            path: `rule.tiers[${rule.tiers.length - 1}].amountCents`,
+            message: 'the top tier must pay something',
+          });
+        }
+      }
       return;
     case 'contest':
       checkPrizes(rule.prizes, 'rule.prizes', errors);
       if (rule.scope !== 'agent' && rule.scope !== 'team') {
         errors.push({ path: 'rule.scope', message: 'must be agent or team' });
       }
-      if (
-        typeof rule.minUnits !== 'number' ||
-        !Number.isFinite(rule.minUnits) ||
-        rule.minUnits < 0
-      ) {
-        errors.push({ path: 'rule.minUnits', message: 'must be a non-negative number' });
+      if (!isPositiveInt(rule.minUnits)) {
+        errors.push({
+          path: 'rule.minUnits',
+          message: 'must be a whole number ≥ 1 (nobody wins a prize with no units)',
+        });
       }
       return;
     case 'prize_wheel':
@@ -144,22 +212,79 @@ function checkRule(rule: SpiffRule, errors: SpiffValidationError[]): void {
       }
       checkPrizes(rule.prizes, 'rule.prizes', errors);
       return;
-    default:
+  }
+}
+
+function checkOptions(campaign: SpiffCampaign, errors: SpiffValidationError[]): void {
+  const gate = campaign.qualityGate;
+  if (gate != null) {
+    if (!isObject(gate)) {
+      errors.push({ path: 'qualityGate', message: 'must be {qaMin?, csatMin?, unscored}' });
+    } else {
+      unknownKeys(gate, ['qaMin', 'csatMin', 'unscored'], 'qualityGate', 'a quality gate', errors);
+      const qa = gate.qaMin;
+      const csat = gate.csatMin;
+      if (qa == null && csat == null) {
+        errors.push({ path: 'qualityGate', message: 'needs qaMin, csatMin or both' });
+      }
+      if (qa != null && !(Number.isSafeInteger(qa) && qa >= 0 && qa <= 100)) {
+        errors.push({ path: 'qualityGate.qaMin', message: 'must be a whole QA score 0–100' });
+      }
+      if (csat != null && !(Number.isSafeInteger(csat) && csat >= 1 && csat <= 5)) {
+        errors.push({ path: 'qualityGate.csatMin', message: 'must be a whole CSAT score 1–5' });
+      }
+      if (gate.unscored !== 'count' && gate.unscored !== 'exclude') {
+        errors.push({ path: 'qualityGate.unscored', message: 'must be count or exclude' });
+      }
+    }
+  }
+  const h = campaign.handicap;
+  if (h != null) {
+    if (!isObject(h)) {
+      errors.push({ path: 'handicap', message: 'must be {tenureDays, targetPercent}' });
+      return;
+    }
+    unknownKeys(h, ['tenureDays', 'targetPercent'], 'handicap', 'a handicap', errors);
+    if (!(isPositiveInt(h.tenureDays) && h.tenureDays <= 3650)) {
       errors.push({
-        path: 'rule.type',
-        message: 'must be one of per_unit, tiered, contest, prize_wheel, mystery_envelope, lottery',
+        path: 'handicap.tenureDays',
+        message: 'must be a whole number of days 1–3650',
       });
+    }
+    if (!(isPositiveInt(h.targetPercent) && h.targetPercent <= 99)) {
+      errors.push({
+        path: 'handicap.targetPercent',
+        message: 'must be a whole percent 1–99 of the normal targets',
+      });
+    }
+    const rule = campaign.rule;
+    if (rule?.type === 'per_unit') {
+      errors.push({
+        path: 'handicap',
+        message: 'a per_unit rule has no target to handicap (every unit pays the same)',
+      });
+    }
+    if (rule?.type === 'contest' && rule.scope === 'team') {
+      errors.push({
+        path: 'handicap',
+        message: 'a team contest ranks team totals; handicaps apply to agents only',
+      });
+    }
   }
 }
 
 /**
  * Validates a campaign definition (metrics.md §7) and returns every problem found, or [] when it
  * can run: a known metric; a positive integer budget; a period whose dates exist and are in
- * order; and the rule's parameters — positive per-unit amount and a cap not below it; tiers
- * present with strictly increasing positive thresholds and amounts that never decrease; prizes
- * present, non-negative and non-increasing by rank; scope agent/team; `minUnits ≥ 0`; units per
+ * order; the rule's parameters (and no others) — positive per-unit amount, a cap not below it,
+ * whole `perUnits` ≥ 1; tiers present with strictly increasing whole thresholds ≥ 1, amounts that
+ * never decrease and a top tier that pays; prizes present, non-negative, non-increasing by rank,
+ * a first prize that pays; scope agent/team; whole `minUnits` ≥ 1; units per
  * spin/envelope/ticket whole numbers ≥ 1; wheel slices and envelope amounts present with
- * non-negative amounts and positive integer weights (integer weights keep draws exact).
+ * non-negative amounts (one at least paying) and positive integer weights (integer weights keep
+ * draws exact); contest and lottery prizes that fit the budget (their cost is known in
+ * advance); and the options — a quality gate with a QA floor 0–100 and/or a CSAT floor 1–5, a
+ * handicap of 1–99 % for tenure under 1–3650 days, not on a per-unit rule or a team contest.
  */
 export function validateSpiffCampaign(campaign: SpiffCampaign): SpiffValidationError[] {
   const errors: SpiffValidationError[] = [];
@@ -184,5 +309,22 @@ export function validateSpiffCampaign(campaign: SpiffCampaign): SpiffValidationE
     }
   }
   checkRule(campaign.rule, errors);
+  const rule = campaign.rule;
+  if (
+    (rule?.type === 'contest' || rule?.type === 'lottery') &&
+    Array.isArray(rule.prizes) &&
+    rule.prizes.every(isCents) &&
+    isCents(campaign.budgetCents) &&
+    campaign.budgetCents > 0
+  ) {
+    const total = rule.prizes.reduce((s, p) => s + p, 0);
+    if (total > campaign.budgetCents) {
+      errors.push({
+        path: 'rule.prizes',
+        message: `the prizes total ${total} cents, more than the budget of ${campaign.budgetCents} cents`,
+      });
+    }
+  }
+  checkOptions(campaign, errors);
   return errors;
 }
