@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { idleRss, importCsv, login, sampleRss, startApi } from './api-server';
+import { idleRss, importCsv, login, sampleRss, sleep, startApi } from './api-server';
 import {
   AGENT_FILE_ROWS,
   databaseOf,
@@ -110,6 +110,8 @@ export async function measureImports(
       });
       const pg0 = postgresCpuSeconds();
       const copyMs = await plainCopy(url, file1, usePsql);
+      // psql's backend ends with psql; its CPU counts once the postmaster has reaped it.
+      await sleep(500);
       cpuPsql.push({ wall: copyMs / 1000, pg: postgresCpuSeconds() - pg0 });
       const copied = await countRows(url, 'bench_psql_calls');
       if (copied !== rows1) {
