@@ -1,5 +1,6 @@
 import { ROLLUP_MEASURE_COUNT as MEASURE_COUNT, ROLLUP_MEASURE_NAMES } from '@floorwise/analytics';
 import { RollupGroups } from './call-chunk';
+import { rollupUpdateSql } from './call-rollups.sql';
 import { CopyBinaryWriter } from './copy-binary';
 import { BUCKET_MS } from './zone-clock';
 
@@ -34,8 +35,6 @@ const MEASURE_IS_BIGINT = Uint8Array.from(ROLLUP_MEASURE_NAMES, (m) =>
 const MEASURE_DDL = ROLLUP_MEASURE_NAMES.map(
   (m) => `${m} ${BIGINT_MEASURES.has(m) ? 'bigint' : 'integer'}`,
 ).join(', ');
-const ADD = (table: string) =>
-  ROLLUP_MEASURE_NAMES.map((m) => `${m} = ${table}.${m} + EXCLUDED.${m}`).join(', ');
 
 interface StageSpec {
   stage: string;
@@ -126,7 +125,7 @@ export function applyStageSql(name: StageName): string {
   const s: StageSpec = STAGES[name];
   const cols = `${s.columns.map(([c]) => c).join(', ')}, ${MEASURES}`;
   return `INSERT INTO ${s.rollup} (${cols}) SELECT ${cols} FROM ${s.stage}
-    ON CONFLICT ON CONSTRAINT ${s.constraint} DO UPDATE SET ${ADD(s.rollup)}`;
+    ON CONFLICT ON CONSTRAINT ${s.constraint} DO UPDATE SET ${rollupUpdateSql(s.rollup)}`;
 }
 
 export const TRUNCATE_ROLLUP_STAGES = `TRUNCATE ${STAGE_NAMES.map((n) => STAGES[n].stage).join(', ')}`;

@@ -102,13 +102,13 @@ class StepProfile {
  * calls, or calls of the same 15-minute groups, between the check and the COPY. The import is
  * rolled back whole; sent again, it skips what is stored by then.
  */
-function uniqueViolationAsConflict(e: unknown): unknown {
+function uniqueViolationAsConflict(e: unknown, what: string): unknown {
   if ((e as { code?: string }).code !== '23505') {
     return e;
   }
   return new DomainError(
     DomainErrorCode.Conflict,
-    'Calls of this file were stored by another import or live batch at the same moment; nothing was written. Send the file again: calls already stored are skipped.',
+    `${what} stored by another import or live batch at the same moment; nothing was written. Send the file again: calls already stored are skipped.`,
   );
 }
 
@@ -310,7 +310,7 @@ export class CallsImport implements ImportHandler<CallRow> {
     await step('COPY call_ids', () =>
       copyIn(client, 'COPY call_ids (call_id) FROM STDIN', chunk.idsCopyText()).catch(
         (e: unknown) => {
-          throw uniqueViolationAsConflict(e);
+          throw uniqueViolationAsConflict(e, 'Calls of this file were');
         },
       ),
     );
@@ -374,7 +374,7 @@ export class CallsImport implements ImportHandler<CallRow> {
       if (data) {
         await step(`COPY ${name}`, () =>
           copyIn(client, copyStageSql(name, true), data).catch((e: unknown) => {
-            throw uniqueViolationAsConflict(e);
+            throw uniqueViolationAsConflict(e, 'Calls of the same 15-minute intervals were');
           }),
         );
       }
