@@ -19,7 +19,7 @@ export const SEED = 42;
  * Bumped when the way a database is loaded changes, so a database loaded the old way is reloaded
  * instead of reused.
  */
-export const LOADER_VERSION = 1;
+export const LOADER_VERSION = 2;
 
 /** Rows per HTTP request when loading a full calls file into a benchmark database. */
 export const LOAD_SLICE_ROWS = 1_000_000;

@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiServer, importCsv, ImportCounts, login } from './api-server';
 import {
@@ -31,6 +31,23 @@ export async function importOrganisation(
     out[kind] = r.counts;
   }
   return out;
+}
+
+/** Imports the scale's shifts file over HTTP (one request, streamed), after the organisation. */
+export async function importShifts(
+  api: ApiServer,
+  token: string,
+  dir: string,
+): Promise<ImportCounts | null> {
+  const file = join(dir, 'shifts.csv');
+  if (!existsSync(file)) {
+    return null;
+  }
+  const r = await importCsv(api, token, 'shifts', createReadStream(file), statSync(file).size);
+  log(
+    `  shifts: ${r.counts.imported.toLocaleString('en-US')} imported in ${(r.ms / 1000).toFixed(1)} s`,
+  );
+  return r.counts;
 }
 
 /** Streams a calls file to the API in slices of `LOAD_SLICE_ROWS` rows; returns calls stored. */
@@ -69,8 +86,8 @@ export interface LoadedDatabase {
 }
 
 /**
- * The scale's loaded database: reused when its marker matches, otherwise made anew — organisation
- * and every call imported over HTTP, then VACUUM ANALYZE. Leaves the API running on it.
+ * The scale's loaded database: reused when its marker matches, otherwise made anew — organisation,
+ * shifts and every call imported over HTTP, then VACUUM ANALYZE. Leaves the API running on it.
  */
 export async function openLoadedDatabase(
   cluster: Cluster,
@@ -107,6 +124,7 @@ export async function openLoadedDatabase(
   }
   const started = Date.now();
   await importOrganisation(api, token, dir);
+  await importShifts(api, token, dir);
   const file = join(dir, 'calls.csv');
   const index = await indexRows(file, LOAD_SLICE_ROWS);
   const calls = await loadCalls(api, token, file, index);

@@ -2,3 +2,4 @@ export * from './lib/auth';
 export * from './lib/errors';
 export * from './lib/org';
 export * from './lib/calls';
+export * from './lib/schedules';

@@ -17,6 +17,7 @@ import { DemoSeedService } from './demo/demo-seed.service';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { OrgModule } from './org/org.module';
+import { SchedulesModule } from './schedules/schedules.module';
 import { StaffingController } from './staffing/staffing.controller';
 import { StaffingService } from './staffing/staffing.service';
 import { UsersController } from './users/users.controller';
@@ -75,6 +76,7 @@ export class AppModule {
         ImportsModule,
         OrgModule,
         CallsModule,
+        SchedulesModule,
       ],
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [

@@ -15,6 +15,11 @@ export interface ImportSource {
   actorId: number | null;
 }
 
+/** What a handler may know about the run it is made for (e.g. whose teams a manager may touch). */
+export interface ImportContext {
+  actorId: number | null;
+}
+
 /** Listeners told after an import committed (e.g. the live floor). */
 export type ImportListener = (kind: ImportKind, result: ImportResult) => void;
 
@@ -26,7 +31,7 @@ export type ImportListener = (kind: ImportKind, result: ImportResult) => void;
 @Injectable()
 export class ImportService {
   private readonly logger = new Logger(ImportService.name);
-  private readonly handlers = new Map<ImportKind, () => ImportHandler<unknown>>();
+  private readonly handlers = new Map<ImportKind, (ctx: ImportContext) => ImportHandler<unknown>>();
   private readonly listeners: ImportListener[] = [];
 
   constructor(
@@ -35,8 +40,8 @@ export class ImportService {
   ) {}
 
   /** Registers a kind; `create` makes a fresh handler for each run (handlers hold per-run lookups). */
-  register<Row>(kind: ImportKind, create: () => ImportHandler<Row>): void {
-    this.handlers.set(kind, create as () => ImportHandler<unknown>);
+  register<Row>(kind: ImportKind, create: (ctx: ImportContext) => ImportHandler<Row>): void {
+    this.handlers.set(kind, create as (ctx: ImportContext) => ImportHandler<unknown>);
   }
 
   onImported(listener: ImportListener): void {
@@ -52,7 +57,7 @@ export class ImportService {
     if (!create) {
       throw new DomainError(DomainErrorCode.NotFound, `Imports of ${kind} are not available yet`);
     }
-    const handler = create();
+    const handler = create({ actorId: source.actorId });
     const pool = (this.db.driver as unknown as { master: Pool }).master;
     const runId = await this.startRun(pool, kind, source.actorId);
     const problems = new ImportProblems();

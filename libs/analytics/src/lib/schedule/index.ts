@@ -18,3 +18,4 @@ export * from './rest';
 export * from './send-home';
 export * from './pay-estimate';
 export * from './pay-config';
+export { ZoneOffsets } from './zone-offsets';

@@ -1,7 +1,8 @@
-import { assertZone, mondayOf } from './instant';
+import { assertZone } from './instant';
 import { splitAtLocalHours } from './local-hours';
 import { DEFAULT_PAY_CONFIG, PayConfig, WorkShift } from './shift.types';
 import { workedIntervals } from './worked-time';
+import { dayString } from './zone-offsets';
 
 /** Worked and overtime seconds of one Monday–Sunday local work week. */
 export interface WeekOvertime {
@@ -26,18 +27,18 @@ export function overtimeByWeek(
   if (!Number.isFinite(config.contractHours) || config.contractHours < 0) {
     throw new RangeError(`contractHours must be non-negative, got ${config.contractHours}`);
   }
-  const byWeek = new Map<string, number>();
+  const byWeek = new Map<number, number>();
   for (const shift of shifts) {
     for (const piece of splitAtLocalHours(workedIntervals(shift), zone)) {
-      const week = mondayOf(piece.date);
-      byWeek.set(week, (byWeek.get(week) ?? 0) + (piece.endMs - piece.startMs));
+      const monday = piece.dayNumber - (piece.weekday - 1);
+      byWeek.set(monday, (byWeek.get(monday) ?? 0) + (piece.endMs - piece.startMs));
     }
   }
   const limitSeconds = config.contractHours * 3600;
   return [...byWeek.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([weekStart, ms]) => ({
-      weekStart,
+    .sort(([a], [b]) => a - b)
+    .map(([monday, ms]) => ({
+      weekStart: dayString(monday),
       workedSeconds: ms / 1000,
       overtimeSeconds: Math.max(0, ms / 1000 - limitSeconds),
     }));
