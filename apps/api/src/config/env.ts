@@ -90,7 +90,7 @@ export class Env {
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  CALLS_MERGE_CHUNK_ROWS = 50_000;
+  CALLS_MERGE_CHUNK_ROWS = 25_000;
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -190,6 +190,21 @@ export class RollupGroups {
     return s;
   }
 
+  /** Adds every group of `other` (same keys) into this one. */
+  merge(other: RollupGroups): void {
+    for (let g = 0; g < other.size; g++) {
+      const s = this.slot(
+        other.k1[g],
+        other.k2[g],
+        other.k3[g],
+        other.team[g],
+        other.day[g],
+        other.minute[g],
+      );
+      this.addFrom(s, other, g);
+    }
+  }
+
   /** Adds group `from` of `other` into slot `s` of this one. */
   addFrom(s: number, other: RollupGroups, from: number): void {
     const a = s * ROLLUP_MEASURE_COUNT;
@@ -259,7 +274,7 @@ export class CallChunk {
   minId = '';
   maxId = '';
   readonly months = new Set<string>();
-  readonly copy = new CopyBinaryWriter(4 << 20);
+  readonly copy = new CopyBinaryWriter(1 << 20);
   readonly r15 = new RollupGroups(4096);
   private readonly seen = new Set<string>();
 

@@ -86,8 +86,8 @@ const STAGES = {
     rollup: 'call_rollup_campaign_15m',
     constraint: 'pk_call_rollup_campaign_15m',
     columns: [
-      ['interval_start', 'timestamptz'],
       ['campaign_id', 'integer'],
+      ['interval_start', 'timestamptz'],
       ['local_date', 'date'],
       ['local_minute', 'smallint'],
     ],
@@ -112,7 +112,8 @@ export function copyStageSql(name: StageName, direct = false): string {
 /**
  * Of the campaigns `$1` with bucket ranges [`$2`, `$3`] (15-minute buckets since 2000-01-01), those
  * whose range holds any rollup group already: every call adds to the campaign × 15-minute rollup
- * as to the agent and team ones, so its primary key answers for all three, one probe each.
+ * as to the agent and team ones, so its primary key (campaign first) answers for all three, one
+ * index probe each.
  */
 export const CAMPAIGNS_HOLDING = `SELECT u.c AS campaign_id FROM unnest($1::int[], $2::int[], $3::int[]) AS u(c, lo, hi)
   WHERE EXISTS (SELECT 1 FROM call_rollup_campaign_15m r
@@ -173,7 +174,7 @@ export class RollupStageWriter {
       const minute = r15.minute[s];
       this.day.addFrom(this.day.slot(day, campaign, agent, team, day, 0), r15, s);
       this.team.addFrom(this.team.slot(bucket, campaign, team, 0, day, minute), r15, s);
-      this.campaign.addFrom(this.campaign.slot(bucket, campaign, 0, 0, day, minute), r15, s);
+      this.campaign.addFrom(this.campaign.slot(campaign, bucket, 0, 0, day, minute), r15, s);
     }
   }
 
@@ -260,13 +261,13 @@ export class RollupStageWriter {
     } else {
       const g = this.campaign;
       for (const s of g.order()) {
-        if (skip(g.k1[s], g.k2[s])) {
+        if (skip(g.k2[s], g.k1[s])) {
           continue;
         }
         rows += 1;
         w.row(4 + ROLLUP_MEASURE_COUNT);
-        w.int8(bucketMicros(g.k1[s]));
-        w.int4(g.k2[s]);
+        w.int4(g.k1[s]);
+        w.int8(bucketMicros(g.k2[s]));
         w.int4(g.day[s]);
         w.int2(g.minute[s]);
         measures(w, g, s);
