@@ -86,6 +86,9 @@ const HOSTILE_BYTES = new ByteTable<boolean>([
 
 type Column = (typeof CALL_COLUMNS)[number]['name'];
 
+/** Why `CallsCsvReader.next` returned. */
+export type ReadState = 'full' | 'drained' | 'paused';
+
 /** What the fast path resolves a code to: ids and the clock that dates the call. */
 export interface CallCodes {
   agents: ByteTable<{ id: number; teamId: number; clock: ZoneClock }>;
@@ -213,17 +216,23 @@ export class CallsCsvReader {
   }
 
   /**
-   * Reads complete lines into `chunk` until it is full (true) or the bytes fed so far end
-   * (false). With `atEnd`, a last line without a newline is read too.
+   * Reads complete lines into `chunk` until it is `full`, the bytes fed so far are `drained`, or
+   * `maxLines` lines were read (`paused`: the caller lets other work run, then calls again). With
+   * `atEnd`, a last line without a newline is read too.
    */
-  next(chunk: CallChunk, atEnd = false): boolean {
+  next(chunk: CallChunk, atEnd = false, maxLines = Number.POSITIVE_INFINITY): ReadState {
     const buf = this.buf;
     let quoteAt = buf.indexOf(QUOTE, this.pos);
+    let lines = 0;
     while (this.pos < buf.length) {
+      if (lines >= maxLines) {
+        return 'paused';
+      }
+      lines += 1;
       let nl = buf.indexOf(LF, this.pos);
       if (nl === -1) {
         if (!atEnd) {
-          return false;
+          return 'drained';
         }
         nl = buf.length;
       }
@@ -232,7 +241,7 @@ export class CallsCsvReader {
       }
       if (quoteAt !== -1 && quoteAt < nl) {
         if (!this.quotedRecord(chunk, atEnd)) {
-          return false;
+          return 'drained';
         }
       } else {
         const end = nl > this.pos && buf[nl - 1] === CR ? nl - 1 : nl;
@@ -241,10 +250,10 @@ export class CallsCsvReader {
         this.lineNo += 1;
       }
       if (chunk.full) {
-        return true;
+        return 'full';
       }
     }
-    return false;
+    return 'drained';
   }
 
   /** Ends the body: reports an empty file. */

@@ -60,6 +60,7 @@ const ROLLUP_GROUPS_PER_CHUNK_CALL = 2.4;
 class StepProfile {
   private readonly wall = new Map<string, number>();
   private readonly cpu = new Map<string, number>();
+  private readonly queued = new Map<string, number>();
   private backendPid: number | null = null;
 
   async start(client: PoolClient): Promise<void> {
@@ -67,14 +68,14 @@ class StepProfile {
       return;
     }
     const r = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    this.backendPid = this.backendCpuMs(r.rows[0].pid) === null ? null : r.rows[0].pid;
+    this.backendPid = this.sched(r.rows[0].pid) === null ? null : r.rows[0].pid;
   }
 
-  private backendCpuMs(pid: number): number | null {
+  /** CPU ms and ms spent runnable but waiting for a CPU (/proc/<pid>/schedstat, in ns). */
+  private sched(pid: number): { cpu: number; queued: number } | null {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return (Number(f[11]) + Number(f[12])) * 10;
+      const [run, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+      return { cpu: run / 1e6, queued: wait / 1e6 };
     } catch {
       return null;
     }
@@ -82,25 +83,34 @@ class StepProfile {
 
   async step<T>(name: string, run: () => Promise<T>): Promise<T> {
     const t0 = performance.now();
-    const c0 = this.backendPid === null ? 0 : (this.backendCpuMs(this.backendPid) ?? 0);
+    const s0 = this.backendPid === null ? null : this.sched(this.backendPid);
     try {
       return await run();
     } finally {
       this.wall.set(name, (this.wall.get(name) ?? 0) + performance.now() - t0);
-      if (this.backendPid !== null) {
-        const c1 = this.backendCpuMs(this.backendPid) ?? c0;
-        this.cpu.set(name, (this.cpu.get(name) ?? 0) + c1 - c0);
+      const s1 = this.backendPid === null ? null : this.sched(this.backendPid);
+      if (s0 && s1) {
+        this.cpu.set(name, (this.cpu.get(name) ?? 0) + s1.cpu - s0.cpu);
+        this.queued.set(name, (this.queued.get(name) ?? 0) + s1.queued - s0.queued);
       }
     }
   }
 
   summary(): string {
-    return [...this.wall.entries()]
+    const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+    const steps = [...this.wall.entries()]
       .map(
         ([k, v]) =>
           `${k} ${Math.round(v)} ms${this.cpu.has(k) ? ` (backend CPU ${Math.round(this.cpu.get(k) ?? 0)} ms)` : ''}`,
       )
       .join(', ');
+    if (this.cpu.size === 0) {
+      return steps;
+    }
+    const wall = total(this.wall);
+    const cpu = total(this.cpu);
+    const queued = total(this.queued);
+    return `${steps}; backend: ${Math.round(cpu)} ms on a CPU, ${Math.round(queued)} ms waiting for one, ${Math.round(wall - cpu - queued)} ms waiting for the API`;
   }
 }
 
@@ -117,6 +127,17 @@ function uniqueViolationAsConflict(e: unknown, what: string): unknown {
     DomainErrorCode.Conflict,
     `${what} stored by another import or live batch at the same moment; nothing was written. Send the file again: calls already stored are skipped.`,
   );
+}
+
+/**
+ * Lines read between two turns of the event loop while a chunk is being written: the write's
+ * statements go out and its COPY data drains only when the loop turns, so a long parse would
+ * leave PostgreSQL waiting (the profile showed it idle as long as it worked).
+ */
+const YIELD_EVERY_LINES = 256;
+
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Runs one COPY … FROM STDIN with `data` as its whole input. */
@@ -215,15 +236,25 @@ export class CallsImport implements ImportHandler<CallRow> {
   ): Promise<number> {
     if (format === 'csv') {
       const reader = new CallsCsvReader(this.lookups, this.codes, this.clocks, problems);
+      const readAll = async (atEnd: boolean) => {
+        for (;;) {
+          const state = reader.next(this.filling, atEnd, YIELD_EVERY_LINES);
+          if (state === 'full') {
+            await this.submit(client, problems);
+          } else if (state === 'paused') {
+            if (this.writing) {
+              await yieldToIo();
+            }
+          } else {
+            return;
+          }
+        }
+      };
       for await (const bytes of body as AsyncIterable<Buffer>) {
         reader.feed(bytes);
-        while (reader.next(this.filling)) {
-          await this.submit(client, problems);
-        }
+        await readAll(false);
       }
-      while (reader.next(this.filling, true)) {
-        await this.submit(client, problems);
-      }
+      await readAll(true);
       reader.end();
       return reader.rowsRead;
     }
