@@ -139,6 +139,25 @@ export async function resetCalls(url: string): Promise<void> {
   });
 }
 
+/**
+ * Waits (up to `maxMs`) until no autovacuum worker runs in the cluster: a vacuum of the table the
+ * previous run filled would otherwise run during the next timed run and count in its CPU seconds.
+ */
+export async function waitForQuiet(url: string, maxMs = 120_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  await withClient(url, async (c) => {
+    for (;;) {
+      const r = await c.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+      );
+      if (r.rows[0].n === 0 || Date.now() > deadline) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+}
+
 export async function countRows(url: string, table: string): Promise<number> {
   return withClient(url, async (c) => {
     const r = await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { idleRss, importCsv, login, sampleRss, startApi } from './api-server';
+import { idleRss, importCsv, login, sampleRss, sleep, startApi } from './api-server';
 import {
   AGENT_FILE_ROWS,
   databaseOf,
@@ -23,6 +23,7 @@ import {
   resetCalls,
   schemaFingerprint,
   upsertUser,
+  waitForQuiet,
   withClient,
 } from './bench-db';
 import { cpuSeconds, postgresCpuSeconds } from './cpu-time';
@@ -90,6 +91,7 @@ export async function measureImports(
     const cpuPsql: { wall: number; pg: number }[] = [];
     for (let run = 1; run <= settings.importRuns; run++) {
       await resetCalls(url);
+      await waitForQuiet(url);
       const idle = await idleRss(api.pid);
       const sampler = sampleRss(api.pid);
       const cpu0 = { api: cpuSeconds(api.pid), pg: postgresCpuSeconds() };
@@ -108,8 +110,11 @@ export async function measureImports(
         await c.query('TRUNCATE bench_psql_calls');
         await c.query('CHECKPOINT');
       });
+      await waitForQuiet(url);
       const pg0 = postgresCpuSeconds();
       const copyMs = await plainCopy(url, file1, usePsql);
+      // psql's backend ends with psql; its CPU counts once the postmaster has reaped it.
+      await sleep(500);
       cpuPsql.push({ wall: copyMs / 1000, pg: postgresCpuSeconds() - pg0 });
       const copied = await countRows(url, 'bench_psql_calls');
       if (copied !== rows1) {
@@ -130,6 +135,7 @@ export async function measureImports(
     await withClient(url, (c) => c.query('DROP TABLE bench_psql_calls'));
 
     await resetCalls(url);
+    await waitForQuiet(url);
     const idle4 = await idleRss(api.pid);
     const sampler4 = sampleRss(api.pid);
     const r4 = await importCsv(api, token, 'calls', createReadStream(file4), statSync(file4).size);

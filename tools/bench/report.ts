@@ -6,7 +6,10 @@ import type { MachineFacts } from './machine';
 
 export interface Results {
   mode: string;
+  /** The scale of the import figures. */
   scale: { agents: number; months: number; seed: number; end: string };
+  /** The scale of the loaded database (stats, dashboard, features) when it is another one. */
+  loadedScale?: { agents: number; months: number; seed: number; end: string };
   date: string;
   durationSeconds: number;
   /** 1-minute load average before the benchmark started. */

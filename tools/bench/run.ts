@@ -15,6 +15,7 @@ import {
   DOC_FILE,
   GROWTH_AGENTS,
   GROWTH_SVG,
+  LOADED_SCALES,
   Mode,
   ROOT,
   Scale,
@@ -47,23 +48,45 @@ import {
   resultsSection,
 } from './report';
 
-const USAGE = 'usage: npm run bench [-- --quick | --growth] [--no-build]';
+const USAGE =
+  'usage: npm run bench [-- --quick | --growth] [--no-build] [--only import] [--agents N --months M]';
 
 interface Args {
   mode: Mode;
   build: boolean;
+  /** `import`: only the import figures (calls rows/s, psql ratio, memory, agents file). */
+  only: 'import' | null;
+  /** Another scale than the mode's (e.g. 500 agents × 12 months); never gates CI. */
+  agents: number | null;
+  months: number | null;
 }
 
 function parseArgs(argv: string[]): Args {
-  let mode: Mode = 'full';
-  let build = true;
-  for (const arg of argv) {
+  const args: Args = { mode: 'full', build: true, only: null, agents: null, months: null };
+  const count = (flag: string, value: string | undefined): number => {
+    if (value === undefined || !/^[1-9]\d*$/.test(value)) {
+      throw new Error(`${flag} needs a whole number\n${USAGE}`);
+    }
+    return Number(value);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--quick') {
-      mode = 'quick';
+      args.mode = 'quick';
     } else if (arg === '--growth') {
-      mode = 'growth';
+      args.mode = 'growth';
     } else if (arg === '--no-build') {
-      build = false;
+      args.build = false;
+    } else if (arg === '--only') {
+      if (argv[i + 1] !== 'import') {
+        throw new Error(`--only takes "import"\n${USAGE}`);
+      }
+      args.only = 'import';
+      i += 1;
+    } else if (arg === '--agents') {
+      args.agents = count(arg, argv[++i]);
+    } else if (arg === '--months') {
+      args.months = count(arg, argv[++i]);
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -71,7 +94,21 @@ function parseArgs(argv: string[]): Args {
       throw new Error(`unknown argument ${arg}\n${USAGE}`);
     }
   }
-  return { mode, build };
+  if (args.mode === 'growth' && (args.only || args.agents || args.months)) {
+    throw new Error(`--growth takes no --only, --agents or --months\n${USAGE}`);
+  }
+  return args;
+}
+
+/** The mode's scale, or the one named by --agents / --months. */
+function scaleOf(args: Args): Scale {
+  const base = SCALES[args.mode === 'quick' ? 'quick' : 'full'];
+  return { ...base, agents: args.agents ?? base.agents, months: args.months ?? base.months };
+}
+
+/** The scale differs from the mode's own: its figures are reported, never a CI verdict. */
+function isCustomScale(args: Args): boolean {
+  return args.agents !== null || args.months !== null;
 }
 
 /** The API and the dashboard as `npm start` builds them (Nx caches an unchanged build). */
@@ -91,28 +128,57 @@ function build(): void {
   }
 }
 
-async function runScale(
-  cluster: Cluster,
-  mode: 'quick' | 'full',
-  started: number,
-): Promise<Results> {
+async function runScale(cluster: Cluster, args: Args, started: number): Promise<Results> {
+  const mode = args.mode === 'quick' ? 'quick' : 'full';
   const loadAverageAtStart = Math.round(loadavg()[0] * 100) / 100;
-  const scale = SCALES[mode];
+  const scale = scaleOf(args);
   const settings = SETTINGS[mode];
   const gen = await ensureGenerated(scale);
+  // The stats, the dashboard and the feature figures run on the mode's loaded scale.
+  const loadedScale = isCustomScale(args) ? scale : LOADED_SCALES[mode];
+  const loadedGen = loadedScale === scale ? gen : await ensureGenerated(loadedScale);
   const month = lastCompleteMonth(
-    gen.manifest.parameters.windowStart,
-    gen.manifest.parameters.windowEnd,
+    loadedGen.manifest.parameters.windowStart,
+    loadedGen.manifest.parameters.windowEnd,
   );
+  const command = [
+    mode === 'quick' ? 'npm run bench -- --quick' : 'npm run bench --',
+    args.only ? `--only ${args.only}` : '',
+    args.agents ? `--agents ${args.agents}` : '',
+    args.months ? `--months ${args.months}` : '',
+  ]
+    .filter((p) => p !== '')
+    .join(' ')
+    .replace(/ --$/, '');
 
   log(`imports (${scaleKey(scale)})…`);
   const imports = await measureImports(cluster, scale, gen.dir, mode, await freePort());
+  if (args.only === 'import') {
+    return {
+      mode,
+      scale,
+      date: new Date().toISOString(),
+      durationSeconds: (Date.now() - started) / 1000,
+      loadAverageAtStart,
+      machine: machineFacts(),
+      postgres: await serverFacts(cluster.adminUrl),
+      data: {
+        calls: gen.manifest.files['calls']?.rows ?? 0,
+        month,
+        generatedSeconds: gen.seconds,
+        loadSeconds: 0,
+        reusedDatabase: false,
+      },
+      command,
+      figures: imports.figures,
+    };
+  }
 
   const loaded = await openLoadedDatabase(
     cluster,
-    scale,
-    gen.dir,
-    gen.manifest,
+    loadedScale,
+    loadedGen.dir,
+    loadedGen.manifest,
     await freePort(),
     imports.schema,
   );
@@ -132,19 +198,19 @@ async function runScale(
     statsFigures = stats.figures;
     statsPaths = stats.urls;
     log('largest contentful paint…');
-    const managerEmail = await managerEmailOf(scale);
+    const managerEmail = await managerEmailOf(loadedScale);
     lcp = await measureLcp(loaded.api, loaded.url, managerEmail, settings.lcpRuns);
     for (const bench of FEATURE_BENCHES) {
       log(`${bench.name}…`);
       featureFigures.push(
         ...(await bench.measure({
           mode,
-          scale,
+          scale: loadedScale,
           cluster,
           databaseUrl: loaded.url,
           api: loaded.api,
           adminToken: loaded.token,
-          dataDir: gen.dir,
+          dataDir: loadedGen.dir,
           managerEmail,
           runs: settings.statsRuns,
         })),
@@ -153,7 +219,7 @@ async function runScale(
   } finally {
     await loaded.api.stop();
   }
-  await plansOrNote(cluster, databaseOf(scale).loaded, statsPaths, scaleKey(scale));
+  await plansOrNote(cluster, databaseOf(loadedScale).loaded, statsPaths, scaleKey(loadedScale));
   const initialJs = measureInitialJs();
   const measured = new Set(featureFigures.map((f) => f.id));
   const figures = [
@@ -167,6 +233,7 @@ async function runScale(
   return {
     mode,
     scale,
+    loadedScale,
     date: new Date().toISOString(),
     durationSeconds: (Date.now() - started) / 1000,
     loadAverageAtStart,
@@ -179,7 +246,7 @@ async function runScale(
       loadSeconds: loaded.loadSeconds,
       reusedDatabase: loaded.reused,
     },
-    command: mode === 'quick' ? 'npm run bench -- --quick' : 'npm run bench',
+    command,
     figures,
   };
 }
@@ -292,12 +359,16 @@ async function main(): Promise<number> {
       await runGrowth(cluster, started);
       return 0;
     }
-    const results = await runScale(cluster, args.mode, started);
+    const results = await runScale(cluster, args, started);
     printTable(results.figures);
-    const file = join(BENCH_DIR, `results-${args.mode}.json`);
+    const partial = args.only !== null || isCustomScale(args);
+    const tag = partial
+      ? `${args.mode}-${scaleKey(results.scale)}${args.only ? `-${args.only}` : ''}`
+      : args.mode;
+    const file = join(BENCH_DIR, `results-${tag}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`results written to ${file}`);
-    if (args.mode === 'full') {
+    if (args.mode === 'full' && !partial) {
       replaceDocSection(DOC_FILE, 'results', resultsSection(results));
       log(`results section of ${DOC_FILE} rewritten`);
     }
@@ -305,7 +376,7 @@ async function main(): Promise<number> {
     if (missed.length > 0) {
       process.stdout.write(`Targets missed:\n${missed.map((m) => `  - ${m}`).join('\n')}\n`);
     }
-    if (args.mode === 'quick') {
+    if (args.mode === 'quick' && !partial) {
       const failures = gateFailures(results.figures);
       if (failures.length > 0) {
         process.stdout.write(

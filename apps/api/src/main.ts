@@ -20,6 +20,9 @@ async function bootstrap(): Promise<void> {
   configureApp(app);
   await app.init();
   const seed = await app.get(DemoSeedService).seedIfEmpty();
+  // A calls file of millions of rows streams for minutes: Node's default 5-minute limit per
+  // request would cut it off (408) mid-import.
+  (app.getHttpServer() as import('node:http').Server).requestTimeout = 60 * 60 * 1000;
   await app.listen(env.PORT, env.HOST);
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}/`;
   const logins = await app.get(DemoLoginsService).logins();

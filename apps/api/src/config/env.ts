@@ -85,12 +85,12 @@ export class Env {
   @Min(1024)
   IMPORT_MAX_BYTES = 4 * 1024 * 1024 * 1024;
 
-  /** Calls merged per statement during a calls import (the pipeline's chunk). */
+  /** Calls per chunk of a calls import (one round of COPYs and one rollup statement each). */
   @IsOptional()
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  CALLS_MERGE_CHUNK_ROWS = 200_000;
+  CALLS_MERGE_CHUNK_ROWS = 25_000;
 
   /** Run the burnout snapshot job (every minute, incremental; `false` computes on demand only). */
   @IsOptional()

@@ -54,10 +54,32 @@ export const ROLLUP_MEASURES: readonly { column: string; expr: string }[] = [
 
 const COLS = ROLLUP_MEASURES.map((m) => m.column).join(', ');
 const NAMED_EXPRS = ROLLUP_MEASURES.map((m) => `${m.expr} AS ${m.column}`).join(',\n      ');
-const ADD = (table: string) =>
-  ROLLUP_MEASURES.map((m) => `${m.column} = ${table}.${m.column} + EXCLUDED.${m.column}`).join(
-    ', ',
-  );
+
+/** The descriptive columns of each rollup besides its key: the largest team, the earliest date. */
+const DESCRIPTIVE: Record<string, { greatest: string[]; least: string[] }> = {
+  call_rollup_15m: { greatest: ['team_id'], least: ['local_date', 'local_minute'] },
+  call_rollup_day: { greatest: ['team_id'], least: [] },
+  call_rollup_team_15m: { greatest: [], least: ['local_date', 'local_minute'] },
+  call_rollup_campaign_15m: { greatest: [], least: ['local_date', 'local_minute'] },
+};
+
+/**
+ * The SET clause that adds a new group's sums to a rollup row holding the same key: measures add
+ * up, and team (max), local date and slot (min) stay what one GROUP BY over all the group's calls
+ * would give, whichever calls came first.
+ */
+export function rollupUpdateSql(table: string): string {
+  const d = DESCRIPTIVE[table];
+  if (!d) {
+    throw new Error(`${table} is not a rollup`);
+  }
+  return [
+    ...ROLLUP_MEASURES.map((m) => `${m.column} = ${table}.${m.column} + EXCLUDED.${m.column}`),
+    ...d.greatest.map((c) => `${c} = GREATEST(${table}.${c}, EXCLUDED.${c})`),
+    ...d.least.map((c) => `${c} = LEAST(${table}.${c}, EXCLUDED.${c})`),
+  ].join(', ');
+}
+const ADD = rollupUpdateSql;
 
 /** Local (site) date, 15-minute slot and UTC 15-minute bucket of `started_at` in zone `tz`. */
 const LOCAL_DATE = `(started_at AT TIME ZONE tz)::date`;

@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import type { RowProblems } from '../imports/import-problems';
+import { MAX_OFFSET_HOURS } from './iso-instant';
 
 /** What the calls file and `POST /api/calls` carry (interfaces.md), parsed and resolved. */
 export interface CallRow {
@@ -65,6 +66,8 @@ const MONEY = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
 const CALL_ID = /^[^\t\n\r\\]{1,100}$/;
 /** A day longer than this is not a call duration (and would overflow nothing, but is a typo). */
 const MAX_SECONDS = 86_400;
+/** The most a sale can be, in cents: what the integer column `sale_amount_cents` holds. */
+const MAX_CENTS = 2_147_483_647;
 
 /** Lookups a calls file is checked against, loaded once per import. */
 export interface CallLookups {
@@ -95,6 +98,14 @@ export function checkInstant(v: string): string | null {
   const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0));
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
     return `"${v}" is a date-time that does not exist`;
+  }
+  const zone = m[7];
+  if (zone !== 'Z') {
+    const offsetHours = Number(zone.slice(1, 3));
+    const offsetMinutes = zone.length > 3 ? Number(zone.slice(-2)) : 0;
+    if (offsetHours > MAX_OFFSET_HOURS || offsetMinutes > 59) {
+      return `"${v}" has a UTC offset outside ±${MAX_OFFSET_HOURS}:59`;
+    }
   }
   return null;
 }
@@ -207,6 +218,10 @@ export function parseCall(
       );
     } else {
       saleAmountCents = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+      if (saleAmountCents > MAX_CENTS) {
+        p.add('sale_amount', `sale_amount ${sale} is larger than ${MAX_CENTS / 100} dollars`);
+        saleAmountCents = null;
+      }
     }
   }
   let hostile = false;

@@ -23,8 +23,7 @@ export class CallsModule implements OnModuleInit {
   onModuleInit(): void {
     this.imports.register(
       'calls',
-      () =>
-        new CallsImport(this.env.CUSTOMER_REF_KEY, this.writer, this.env.CALLS_MERGE_CHUNK_ROWS),
+      () => new CallsImport(this.env.CUSTOMER_REF_KEY, this.env.CALLS_MERGE_CHUNK_ROWS),
     );
     this.imports.onImported((kind, result) => {
       if (kind === 'calls' && result.imported > 0) {

@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
+import type { Readable } from 'node:stream';
 import type { ImportKind, ImportResult } from '@floorwise/contracts';
-import type { RowProblems } from './import-problems';
-import type { ColumnSpec } from './record-reader';
+import type { ImportProblems, RowProblems } from './import-problems';
+import type { ColumnSpec, ImportFormat } from './record-reader';
 
 /**
  * One import file kind: its columns, how a record becomes a row, and how rows are written.
@@ -21,6 +22,17 @@ export interface ImportHandler<Row> {
   parse(values: Record<string, string>, problems: RowProblems): Row | null;
   key?(row: Row): string;
   writeBatch(client: PoolClient, rows: Row[]): Promise<ImportResult>;
+  /**
+   * A kind that reads the body itself (the calls file: a faster path than a record object per
+   * row) does it here, inside the transaction, recording every problem in `problems` and writing
+   * nothing once there is one; returns the records read. `writeBatch` is then not called.
+   */
+  consume?(
+    body: Readable,
+    format: ImportFormat,
+    client: PoolClient,
+    problems: ImportProblems,
+  ): Promise<number>;
   /** Called once after the last batch when the file had no problem. */
   finish?(client: PoolClient): Promise<ImportResult>;
   /** Called before the transaction is rolled back (e.g. to end an open COPY). */

@@ -72,12 +72,12 @@ export class ImportService {
       await handler.begin(client);
       const seen = handler.key ? new Map<string, number>() : null;
       let batch: unknown[] = [];
-      for await (const records of readRecords(
-        counted.stream,
-        source.format,
-        handler.columns,
-        problems,
-      )) {
+      if (handler.consume) {
+        rowsRead = await handler.consume(counted.stream, source.format, client, problems);
+      }
+      for await (const records of handler.consume
+        ? []
+        : readRecords(counted.stream, source.format, handler.columns, problems)) {
         for (const rec of records) {
           rowsRead += 1;
           const rowProblems = new RowProblems(problems, rec.line, rec.reported);

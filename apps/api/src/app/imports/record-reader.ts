@@ -98,7 +98,7 @@ async function* readCsv(
   }
 }
 
-function checkHeader(
+export function checkHeader(
   header: string[],
   columns: readonly ColumnSpec[],
   problems: ImportProblems,

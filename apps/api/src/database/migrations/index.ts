@@ -6,6 +6,7 @@ import { QuotasFloor1764200000000 } from './1764200000000-quotas-floor';
 import { Spiff1764300000000 } from './1764300000000-spiff';
 import { Burnout1764400000000 } from './1764400000000-burnout';
 import { Turnover1764500000000 } from './1764500000000-turnover';
+import { CallsImportSpeed1764600000000 } from './1764600000000-calls-import-speed';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Spiff1764300000000,
   Burnout1764400000000,
   Turnover1764500000000,
+  CallsImportSpeed1764600000000,
 ];

@@ -1,2 +1,3 @@
 export * from './call-service';
 export * from './sla-thresholds';
+export * from './rollup-measures';
