@@ -9,7 +9,8 @@
  * - `drivers cold`: each run ends the range one day earlier (to = today − cold-from, then a day
  *   earlier each run), so every run measures a population the API has not cached yet (pass a
  *   larger `--cold-from` to repeat within the 5-minute cache).
- * - `drivers warm`: the same request again (the API keeps a population's exposures 5 minutes).
+ * - `drivers warm`: the first cold request again (the API keeps a population's exposures 5
+ *   minutes).
  * - `flight-risk`: as of today, limit 200 — first run, then the repeats (the year of drivers it
  *   reads is cached after the first).
  * - `summary by burnout_band`: the default 12 months (nothing cached).
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
   );
   await time(
     'drivers warm',
-    Array.from({ length: runs }, () => drivers(today)),
+    Array.from({ length: runs }, () => drivers(minus(today, coldFrom))),
   );
   const risk = `/api/turnover/flight-risk?asOf=${today}&limit=200`;
   await time('flight-risk first', [risk]);
