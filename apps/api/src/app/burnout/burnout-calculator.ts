@@ -12,7 +12,14 @@ import {
   WorkShift,
 } from '@floorwise/analytics';
 import { DateTime } from 'luxon';
-import { AGENTS_SQL, DAILY_CALLS_SQL, SHIFTS_SQL, UPSERT_SNAPSHOTS_SQL } from './burnout.sql';
+import {
+  AGENTS_SQL,
+  DAILY_CALLS_RANGES_SQL,
+  DAILY_CALLS_SQL,
+  SHIFTS_RANGES_SQL,
+  SHIFTS_SQL,
+  UPSERT_SNAPSHOTS_SQL,
+} from './burnout.sql';
 
 const DAY_MS = 86_400_000;
 
@@ -114,9 +121,8 @@ export class BurnoutCalculator {
     config: BurnoutConfig,
     q: DataSource | EntityManager = this.db,
   ): Promise<Map<number, AgentInputs>> {
-    const out = new Map<number, AgentInputs>();
     if (agentIds.length === 0) {
-      return out;
+      return new Map();
     }
     const ids = [...agentIds];
     const wFrom = plusDays(fromAsOf, -27);
@@ -125,57 +131,34 @@ export class BurnoutCalculator {
       q.query(SHIFTS_SQL, [ids, plusDays(wFrom, -leadDays(config)), toAsOf]) as Promise<ShiftRow[]>,
       q.query(DAILY_CALLS_SQL, [ids, wFrom, toAsOf]) as Promise<DayRow[]>,
     ]);
-    for (const a of agents) {
-      out.set(a.id, {
-        agent: {
-          id: a.id,
-          employeeCode: a.employee_code,
-          fullName: a.full_name,
-          contractHours: Number(a.contract_hours),
-          teamId: a.team_id,
-          teamCode: a.team_code,
-          zone: a.time_zone,
-          holidays: a.holidays ?? [],
-          hireDate: a.hire_date,
-          terminationDate: a.termination_date,
-        },
-        shifts: [],
-        startMs: [],
-        days: [],
-      });
+    return assemble(agents, shifts, days);
+  }
+
+  /**
+   * {@link load} with a range of as-of dates per agent (each agent once): for reads of many
+   * agents on dates far apart — e.g. each leaver on their last day — without loading the months
+   * between. Three queries however many agents.
+   */
+  async loadRanges(
+    ranges: readonly { agentId: number; fromAsOf: string; toAsOf: string }[],
+    config: BurnoutConfig,
+  ): Promise<Map<number, AgentInputs>> {
+    if (ranges.length === 0) {
+      return new Map();
     }
-    for (const s of shifts) {
-      const inputs = out.get(s.agent_id);
-      if (!inputs) {
-        continue;
-      }
-      inputs.shifts.push({
-        id: s.shift_code,
-        start: s.start_at.getTime(),
-        end: s.end_at.getTime(),
-        breakMinutes: s.break_minutes,
-        status: s.status,
-        kind: s.kind,
-        actualStart: s.actual_start?.getTime() ?? null,
-        actualEnd: s.actual_end?.getTime() ?? null,
-        sendHomeReason: s.send_home_reason ?? null,
-        sendHomeAt: s.send_home_at?.getTime() ?? null,
-      });
-      inputs.startMs.push(s.start_at.getTime());
-    }
-    for (const d of days) {
-      out.get(d.agent_id)?.days.push({
-        date: d.date,
-        answered: d.answered,
-        handleSeconds: Number(d.handle_seconds),
-        hostile: d.hostile,
-        qaSum: Number(d.qa_sum),
-        qaCount: d.qa_count,
-        csatSum: Number(d.csat_sum),
-        csatCount: d.csat_count,
-      });
-    }
-    return out;
+    const ids = ranges.map((r) => r.agentId);
+    const wFrom = ranges.map((r) => plusDays(r.fromAsOf, -27));
+    const to = ranges.map((r) => r.toAsOf);
+    const [agents, shifts, days] = await Promise.all([
+      this.db.query(AGENTS_SQL, [ids]) as Promise<AgentRow[]>,
+      this.db.query(SHIFTS_RANGES_SQL, [
+        ids,
+        wFrom.map((d) => plusDays(d, -leadDays(config))),
+        to,
+      ]) as Promise<ShiftRow[]>,
+      this.db.query(DAILY_CALLS_RANGES_SQL, [ids, wFrom, to]) as Promise<DayRow[]>,
+    ]);
+    return assemble(agents, shifts, days);
   }
 
   /** The pure input of one agent on one as-of date (shifts of W and the lead days before it). */
@@ -233,6 +216,66 @@ export class BurnoutCalculator {
       await q.query(UPSERT_SNAPSHOTS_SQL, [JSON.stringify(rows.slice(i, i + 2000))]);
     }
   }
+}
+
+/** Rows of the three loading queries → each agent's inputs (shifts in start order). */
+function assemble(
+  agents: readonly AgentRow[],
+  shifts: readonly ShiftRow[],
+  days: readonly DayRow[],
+): Map<number, AgentInputs> {
+  const out = new Map<number, AgentInputs>();
+  for (const a of agents) {
+    out.set(a.id, {
+      agent: {
+        id: a.id,
+        employeeCode: a.employee_code,
+        fullName: a.full_name,
+        contractHours: Number(a.contract_hours),
+        teamId: a.team_id,
+        teamCode: a.team_code,
+        zone: a.time_zone,
+        holidays: a.holidays ?? [],
+        hireDate: a.hire_date,
+        terminationDate: a.termination_date,
+      },
+      shifts: [],
+      startMs: [],
+      days: [],
+    });
+  }
+  for (const s of shifts) {
+    const inputs = out.get(s.agent_id);
+    if (!inputs) {
+      continue;
+    }
+    inputs.shifts.push({
+      id: s.shift_code,
+      start: s.start_at.getTime(),
+      end: s.end_at.getTime(),
+      breakMinutes: s.break_minutes,
+      status: s.status,
+      kind: s.kind,
+      actualStart: s.actual_start?.getTime() ?? null,
+      actualEnd: s.actual_end?.getTime() ?? null,
+      sendHomeReason: s.send_home_reason ?? null,
+      sendHomeAt: s.send_home_at?.getTime() ?? null,
+    });
+    inputs.startMs.push(s.start_at.getTime());
+  }
+  for (const d of days) {
+    out.get(d.agent_id)?.days.push({
+      date: d.date,
+      answered: d.answered,
+      handleSeconds: Number(d.handle_seconds),
+      hostile: d.hostile,
+      qaSum: Number(d.qa_sum),
+      qaCount: d.qa_count,
+      csatSum: Number(d.csat_sum),
+      csatCount: d.csat_count,
+    });
+  }
+  return out;
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

@@ -28,6 +28,7 @@ import {
   EMPLOYED_AGENT_IDS_SQL,
   HOSTILE_CALLS_SQL,
   LATEST_BANDS_SQL,
+  SNAPSHOTS_AT_SQL,
   SNAPSHOTS_ON_SQL,
   TEAM_MEMBERS_SQL,
   TEAM_TREND_SQL,
@@ -51,6 +52,21 @@ export interface LatestBand {
   index: number | null;
   band: BurnoutBandName | null;
 }
+
+/** An agent's index on one date as another feature reads it (turnover). */
+export interface BurnoutOnDate {
+  agentId: number;
+  /** The date read: the one asked for, or the last complete day when that is later. */
+  asOf: string;
+  index: number | null;
+  band: BurnoutBandName | null;
+  drivers: BurnoutComponentKey[];
+  /** `snapshot`: the stored daily snapshot; `computed`: computed now (none stored, or stale). */
+  source: 'snapshot' | 'computed';
+}
+
+/** Indices by agent id, then by the date asked for. */
+export type BurnoutReadings = Map<number, Map<string, BurnoutOnDate>>;
 
 const RAMP_OF: Record<BurnoutComponentName, keyof BurnoutConfig['ramps'] | null> = {
   overtime: 'overtime',
@@ -426,6 +442,104 @@ export class BurnoutService {
       })),
       quotaSource: 'none',
     };
+  }
+
+  /** The last day complete at every site: the newest date an index is read on. */
+  lastCompleteDay(): Promise<string> {
+    return this.job.latestAsOf();
+  }
+
+  /**
+   * The index of agents, each on dates of its own — the one way other features read burnout
+   * (turnover's band at separation, its drivers and its flight-risk list), so the index of an
+   * agent and date is computed in one place. Each (agent, date) is the stored daily snapshot
+   * when there is a current one (this configuration, no change to its inputs since), and
+   * otherwise computed now by the job's own calculator and formula, not stored: a date before
+   * the job's history, or one it has not reached yet. A date after the last complete day is read
+   * on that day (an index never counts half a day, and the future has no data); `asOf` of each
+   * reading says which day it is. One query for the snapshots and, when some are missing, the
+   * calculator's three for those agents (each around its own dates), however many agents.
+   */
+  async indicesAt(wanted: readonly { agentId: number; asOf: string }[]): Promise<BurnoutReadings> {
+    const out: BurnoutReadings = new Map();
+    if (wanted.length === 0) {
+      return out;
+    }
+    const [last, { version, config }] = await Promise.all([
+      this.job.latestAsOf(),
+      this.configs.current(),
+    ]);
+    // the distinct (agent, date) pairs to read
+    const dates = new Map<number, Set<string>>();
+    for (const w of wanted) {
+      const day = w.asOf > last ? last : w.asOf;
+      const set = dates.get(w.agentId) ?? new Set<string>();
+      set.add(day);
+      dates.set(w.agentId, set);
+    }
+    const pairs = [...dates].flatMap(([id, set]) => [...set].map((d) => [id, d] as const));
+    const stored: {
+      agent_id: number;
+      as_of: string;
+      bri: number | null;
+      band: BurnoutBandName | null;
+      drivers: BurnoutComponentKey[];
+    }[] = await this.db.query(SNAPSHOTS_AT_SQL, [
+      pairs.map(([id]) => id),
+      pairs.map(([, d]) => d),
+      version,
+    ]);
+    const found = new Map<string, BurnoutOnDate>();
+    for (const r of stored) {
+      found.set(`${r.agent_id}|${r.as_of}`, {
+        agentId: r.agent_id,
+        asOf: r.as_of,
+        index: r.bri,
+        band: r.band,
+        drivers: r.drivers,
+        source: 'snapshot',
+      });
+    }
+    // the rest: computed from the shifts and rollups around each agent's own dates
+    const missing = new Map<number, string[]>();
+    for (const [id, d] of pairs) {
+      if (!found.has(`${id}|${d}`)) {
+        missing.set(id, [...(missing.get(id) ?? []), d]);
+      }
+    }
+    if (missing.size > 0) {
+      const ranges = [...missing].map(([agentId, ds]) => {
+        const sorted = [...ds].sort();
+        return { agentId, fromAsOf: sorted[0], toAsOf: sorted[sorted.length - 1] };
+      });
+      const inputs = await this.calculator.loadRanges(ranges, config);
+      for (const [id, ds] of missing) {
+        const agent = inputs.get(id);
+        if (!agent) {
+          continue; // no such agent
+        }
+        for (const d of ds) {
+          const r = this.calculator.compute(agent, d, config);
+          found.set(`${id}|${d}`, {
+            agentId: id,
+            asOf: d,
+            index: r.index,
+            band: r.band,
+            drivers: r.drivers as BurnoutComponentKey[],
+            source: 'computed',
+          });
+        }
+      }
+    }
+    for (const w of wanted) {
+      const reading = found.get(`${w.agentId}|${w.asOf > last ? last : w.asOf}`);
+      if (reading) {
+        const byDate = out.get(w.agentId) ?? new Map<string, BurnoutOnDate>();
+        byDate.set(w.asOf, reading);
+        out.set(w.agentId, byDate);
+      }
+    }
+    return out;
   }
 
   /**

@@ -31,6 +31,31 @@ export const SHIFTS_SQL = `
     AND start_at < ($3::date + 2)::timestamp AT TIME ZONE 'UTC'
   ORDER BY agent_id, start_at`;
 
+/**
+ * {@link SHIFTS_SQL} with a range of local dates per agent: $1 agent ids, $2 first and $3 last
+ * local dates (one row per agent).
+ */
+export const SHIFTS_RANGES_SQL = `
+  SELECT s.agent_id, s.shift_code, s.start_at, s.end_at, s.break_minutes, s.status, s.kind,
+         s.actual_start, s.actual_end, s.send_home_reason, s.send_home_at
+  FROM unnest($1::int[], $2::date[], $3::date[]) AS r(agent_id, first_date, last_date)
+  JOIN shift s ON s.agent_id = r.agent_id
+    AND s.start_at >= (r.first_date - 1)::timestamp AT TIME ZONE 'UTC'
+    AND s.start_at < (r.last_date + 2)::timestamp AT TIME ZONE 'UTC'
+  ORDER BY s.agent_id, s.start_at`;
+
+/** {@link DAILY_CALLS_SQL} with a range of local dates per agent ($1 ids, $2 first, $3 last). */
+export const DAILY_CALLS_RANGES_SQL = `
+  SELECT d.agent_id, d.local_date::text AS date,
+         sum(d.answered)::int AS answered, sum(d.handle_seconds)::float8 AS handle_seconds,
+         sum(d.hostile)::int AS hostile, sum(d.qa_sum)::float8 AS qa_sum,
+         sum(d.qa_count)::int AS qa_count, sum(d.csat_sum)::float8 AS csat_sum,
+         sum(d.csat_count)::int AS csat_count
+  FROM unnest($1::int[], $2::date[], $3::date[]) AS r(agent_id, first_date, last_date)
+  JOIN call_rollup_day d ON d.agent_id = r.agent_id
+    AND d.local_date BETWEEN r.first_date AND r.last_date
+  GROUP BY d.agent_id, d.local_date`;
+
 /** Daily call sums of some agents (all campaigns of a day together) between two local dates. */
 export const DAILY_CALLS_SQL = `
   SELECT agent_id, local_date::text AS date,
@@ -92,6 +117,17 @@ export const DROP_UNEMPLOYED_SQL = `
   DELETE FROM burnout_snapshot s USING agent a
   WHERE s.agent_id = a.id AND a.id = ANY($1::int[])
     AND (s.as_of < a.hire_date OR (a.termination_date IS NOT NULL AND s.as_of > a.termination_date))`;
+
+/**
+ * Stored snapshots of agents each on a date of its own ($1 agent ids, $2 dates, paired), of the
+ * current configuration ($3) and not made stale by a change since (other features' reads).
+ */
+export const SNAPSHOTS_AT_SQL = `
+  SELECT s.agent_id, s.as_of::text AS as_of, s.bri, s.band, s.drivers
+  FROM unnest($1::int[], $2::date[]) AS w(agent_id, as_of)
+  JOIN burnout_snapshot s ON s.agent_id = w.agent_id AND s.as_of = w.as_of
+  LEFT JOIN burnout_dirty d ON d.agent_id = s.agent_id AND d.from_date <= s.as_of
+  WHERE s.config_version = $3 AND d.agent_id IS NULL`;
 
 /** Stored snapshots of agents on one date, current configuration. */
 export const SNAPSHOTS_ON_SQL = `

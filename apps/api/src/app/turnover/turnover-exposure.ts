@@ -1,8 +1,6 @@
 import {
-  addDays,
   BurnoutDailyCalls,
-  burnoutIndex,
-  DRIVER_WINDOW_DAYS,
+  BurnoutReading,
   DriverExposure,
   driverExposure,
   WorkShift,
@@ -10,44 +8,39 @@ import {
 import { groupByAgent, toDailyCalls, toWorkShift } from './turnover-context';
 import type { AgentRecord, TurnoverSql } from './turnover.sql';
 
-/** Days of shifts before a window that the BRI reads (28-day window + 6 days of run-up). */
-const BRI_LOOKBACK_DAYS = 34;
-
 export interface AgentActivity {
   shifts: WorkShift[];
   dailyCalls: BurnoutDailyCalls[];
 }
 
+/** The local dates of one agent's activity to load. */
+export interface ActivityWindow {
+  agent: AgentRecord;
+  from: string;
+  to: string;
+}
+
 /**
- * Loads the shifts and daily call sums of a set of agents for [from − lookback, to] in two
- * queries, and measures what the drivers need from them with libs/analytics.
- *
- * The burnout band at separation is computed here on demand with `burnoutIndex` of
- * libs/analytics from the shift table and `call_rollup_day` (docs/turnover.md): the BRI on the
- * agent's last day employed (or on the range's end for those still employed). Quota misses are
- * not read (no quota results are stored yet), so that component scores 0.
+ * Loads the shifts and daily call sums of a set of agents, each over a window of local dates of
+ * its own (e.g. each agent's last 90 days employed in a range), in two queries — for the
+ * exposures of the drivers and the recent changes of the flight-risk list. The BRI is not
+ * computed here: turnover reads it from the burnout feature (`BurnoutService.indicesAt`).
  */
 export class ActivityLoader {
   constructor(private readonly sql: TurnoverSql) {}
 
-  async load(
-    agents: readonly AgentRecord[],
-    from: string,
-    to: string,
-    lookbackDays = DRIVER_WINDOW_DAYS + BRI_LOOKBACK_DAYS,
-  ): Promise<Map<number, AgentActivity>> {
-    const ids = agents.map((a) => a.id);
-    const start = addDays(from, -lookbackDays);
+  async load(windows: readonly ActivityWindow[]): Promise<Map<number, AgentActivity>> {
+    const ranges = windows.map((w) => ({ agentId: w.agent.id, from: w.from, to: w.to }));
     const [shifts, calls] = await Promise.all([
-      this.sql.shifts(ids, start, to),
-      this.sql.dailyCalls(ids, start, to),
+      this.sql.shifts(ranges),
+      this.sql.dailyCalls(ranges),
     ]);
     const shiftsBy = groupByAgent(shifts, toWorkShift);
     const callsBy = groupByAgent(calls, toDailyCalls);
     return new Map(
-      agents.map((a) => [
-        a.id,
-        { shifts: shiftsBy.get(a.id) ?? [], dailyCalls: callsBy.get(a.id) ?? [] },
+      windows.map((w) => [
+        w.agent.id,
+        { shifts: shiftsBy.get(w.agent.id) ?? [], dailyCalls: callsBy.get(w.agent.id) ?? [] },
       ]),
     );
   }
@@ -57,6 +50,7 @@ export class ActivityLoader {
 export function exposureOf(
   a: AgentRecord,
   activity: AgentActivity | undefined,
+  burnout: BurnoutReading | null,
   from: string,
   to: string,
 ): DriverExposure | null {
@@ -70,20 +64,7 @@ export function exposureOf(
     contractHours: a.contract_hours,
     shifts: activity?.shifts ?? [],
     dailyCalls: activity?.dailyCalls ?? [],
-  });
-}
-
-/** The BRI of an agent on a date from their loaded activity. */
-export function burnoutOn(a: AgentRecord, activity: AgentActivity | undefined, date: string) {
-  return burnoutIndex({
-    asOf: date,
-    zone: a.time_zone,
-    contractHours: a.contract_hours,
-    holidays: a.holidays,
-    shifts: activity?.shifts ?? [],
-    dailyCalls: (activity?.dailyCalls ?? []).filter(
-      (d) => d.date >= addDays(date, -27) && d.date <= date,
-    ),
+    burnout,
   });
 }
 

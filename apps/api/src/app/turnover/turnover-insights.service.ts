@@ -12,6 +12,7 @@ import {
   driverRates,
   DriverRates,
   exitReasons,
+  exposureWindow,
   FLIGHT_RISK_HORIZON_DAYS,
   flightRisk,
   kaplanMeier,
@@ -36,11 +37,12 @@ import type {
   WorkforceSnapshotDto,
 } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { BurnoutService } from '../burnout/burnout.service';
 import { ImportService } from '../imports/import.service';
 import { forbidden, invalid } from '../common/domain-error';
 import type { DriversQueryParams, FlightRiskQueryParams, WhatIfBody } from './dto';
 import { costAssumptionsBySite, resolveRange, todayUtc } from './turnover-context';
-import { ActivityLoader, burnoutOn, exposureOf } from './turnover-exposure';
+import { ActivityLoader, exposureOf } from './turnover-exposure';
 import { AgentRecord, MetricRecord, TeamScope, TurnoverSql } from './turnover.sql';
 
 export const DRIVER_LABELS: Record<DriverKey, string> = {
@@ -78,7 +80,11 @@ export class TurnoverInsightsService {
    */
   private readonly exposures = new Map<string, { at: number; value: Promise<DriverPopulation> }>();
 
-  constructor(db: DataSource, imports: ImportService) {
+  constructor(
+    db: DataSource,
+    imports: ImportService,
+    private readonly burnout: BurnoutService,
+  ) {
     this.sql = new TurnoverSql(db);
     this.activity = new ActivityLoader(this.sql);
     imports.onImported(() => this.exposures.clear());
@@ -164,26 +170,40 @@ export class TurnoverInsightsService {
       (!q.siteCode || a.site_code === q.siteCode) &&
       (a.termination_date === null || a.termination_date >= asOf);
     const active = everyone.filter(inScope);
-    const activity = await this.activity.load(active, asOf, asOf, 84 + 34);
+    // the BRI now and 28 days before, from the burnout feature; "now" is the last complete day
+    // when asOf is today (an index never counts half a day)
+    const lastComplete = await this.burnout.lastCompleteDay();
+    const briDay = asOf > lastComplete ? lastComplete : asOf;
+    const briBefore = addDays(briDay, -28);
+    const [activity, bri] = await Promise.all([
+      this.activity.load(active.map((a) => ({ agent: a, from: addDays(asOf, -83), to: asOf }))),
+      this.burnout.indicesAt(
+        active.flatMap((a) => [
+          { agentId: a.id, asOf: briDay },
+          { agentId: a.id, asOf: briBefore },
+        ]),
+      ),
+    ]);
     const ranked = flightRisk(
       active.map((a) => {
         const act = activity.get(a.id);
-        const now = burnoutOn(a, act, asOf);
-        const before = burnoutOn(a, act, addDays(asOf, -28));
+        const now = bri.get(a.id)?.get(briDay);
+        const before = bri.get(a.id)?.get(briBefore);
         return {
           ref: a,
           tenureDays: daysBetween(a.hire_date, asOf),
-          burnoutBand: now.band,
-          burnoutIndex: now.index,
-          burnoutDrivers: now.drivers,
+          burnoutBand: now?.band ?? null,
+          burnoutIndex: now?.index ?? null,
+          burnoutDrivers: now?.drivers ?? [],
           activity: recentActivity({
             asOf,
             hireDate: a.hire_date,
             zone: a.time_zone,
             shifts: act?.shifts ?? [],
             dailyCalls: act?.dailyCalls ?? [],
-            burnoutNow: now.index,
-            burnout28DaysAgo: before.index,
+            burnoutNow: now?.index ?? null,
+            burnout28DaysAgo: before?.index ?? null,
+            burnoutAsOf: briDay,
           }),
         };
       }),
@@ -378,10 +398,19 @@ export class TurnoverInsightsService {
     from: string,
     to: string,
   ): Promise<DriverPopulation> {
-    const activity = await this.activity.load(agents, from, to);
+    // each agent's exposure window: their last 90 days employed in the range
+    const windows = agents.flatMap((a) => {
+      const w = exposureWindow(a.hire_date, a.termination_date, from, to);
+      return w === null ? [] : [{ agent: a, from: w.from, to: w.to }];
+    });
+    const [activity, bri] = await Promise.all([
+      this.activity.load(windows),
+      // the BRI on the window's last day, from the burnout feature (snapshot or its computation)
+      this.burnout.indicesAt(windows.map((w) => ({ agentId: w.agent.id, asOf: w.to }))),
+    ]);
     const population: DriverAgent[] = [];
-    for (const a of agents) {
-      const exposure = exposureOf(a, activity.get(a.id), from, to);
+    for (const { agent: a, to: end } of windows) {
+      const exposure = exposureOf(a, activity.get(a.id), bri.get(a.id)?.get(end) ?? null, from, to);
       if (exposure === null) {
         continue;
       }

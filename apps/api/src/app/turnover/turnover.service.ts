@@ -24,6 +24,7 @@ import type {
   TurnoverSummaryGroup,
 } from '@floorwise/contracts';
 import type { AuthUser } from '../auth/auth-user';
+import { BurnoutService } from '../burnout/burnout.service';
 import { forbidden, invalid, notFound } from '../common/domain-error';
 import type {
   CostAssumptionsBody,
@@ -40,7 +41,7 @@ import {
   teamScope,
   todayUtc,
 } from './turnover-context';
-import { ActivityLoader, burnoutOn, lastDayIn } from './turnover-exposure';
+import { lastDayIn } from './turnover-exposure';
 import { AgentRecord, TeamScope, TurnoverSql } from './turnover.sql';
 
 type AgentWithCampaign = AgentRecord & { campaign_code?: string | null };
@@ -52,11 +53,12 @@ type AgentWithCampaign = AgentRecord & { campaign_code?: string | null };
 @Injectable()
 export class TurnoverService {
   private readonly sql: TurnoverSql;
-  private readonly activity: ActivityLoader;
 
-  constructor(db: DataSource) {
+  constructor(
+    db: DataSource,
+    private readonly burnout: BurnoutService,
+  ) {
     this.sql = new TurnoverSql(db);
-    this.activity = new ActivityLoader(this.sql);
   }
 
   /** interfaces.md `GET /api/turnover/summary`. */
@@ -302,22 +304,24 @@ export class TurnoverService {
     return agents.map((a) => ({ ...toTurnoverAgent(a), key: keyOf(a) }));
   }
 
-  /** BRI band on each agent's last day employed (or on `to` if still employed then). */
+  /**
+   * BRI band on each agent's last day employed (or on `to` if still employed then), as the
+   * burnout feature reads it: its stored snapshot of that day, or its own computation for a
+   * date without one (docs/turnover.md).
+   */
   private async burnoutBandsAtEnd(
     agents: readonly AgentRecord[],
     to: string,
   ): Promise<Map<number, string>> {
-    const earliest = agents.reduce((m, a) => (lastDayIn(a, to) < m ? lastDayIn(a, to) : m), to);
-    const activity = await this.activity.load(agents, earliest, to, 34);
+    const wanted = agents
+      .map((a) => ({ agentId: a.id, asOf: lastDayIn(a, to), hireDate: a.hire_date }))
+      .filter((w) => w.asOf >= w.hireDate);
+    const readings = await this.burnout.indicesAt(wanted);
     const out = new Map<number, string>();
-    for (const a of agents) {
-      const end = lastDayIn(a, to);
-      if (end < a.hire_date) {
-        continue;
-      }
-      const band = burnoutOn(a, activity.get(a.id), end).band;
+    for (const w of wanted) {
+      const band = readings.get(w.agentId)?.get(w.asOf)?.band;
       if (band) {
-        out.set(a.id, band);
+        out.set(w.agentId, band);
       }
     }
     return out;

@@ -71,6 +71,17 @@ export interface ShiftRecord {
   send_home_at: Date | null;
 }
 
+/** A range of local dates of one agent. */
+export interface AgentDateRange {
+  agentId: number;
+  from: string;
+  to: string;
+}
+
+function rangeParams(ranges: readonly AgentDateRange[]): [number[], string[], string[]] {
+  return [ranges.map((r) => r.agentId), ranges.map((r) => r.from), ranges.map((r) => r.to)];
+}
+
 export interface MetricRecord {
   agent_id: number;
   answered: number;
@@ -193,36 +204,41 @@ export class TurnoverSql {
     );
   }
 
-  /** Per agent and local day: the call sums the BRI and the drivers read (call_rollup_day). */
-  async dailyCalls(agentIds: number[], from: string, to: string): Promise<DailyCallsRecord[]> {
-    if (agentIds.length === 0) {
+  /**
+   * Per agent and local day: the call sums the drivers and the recent changes read
+   * (call_rollup_day), each agent over a range of local dates of its own (one range per agent).
+   */
+  async dailyCalls(ranges: readonly AgentDateRange[]): Promise<DailyCallsRecord[]> {
+    if (ranges.length === 0) {
       return [];
     }
     const rows: Record<string, string | number>[] = await this.db.query(
-      `SELECT agent_id, local_date::text AS date, sum(answered)::int AS answered,
-         sum(handle_seconds)::float8 AS handle_seconds, sum(hostile)::int AS hostile,
-         sum(qa_sum)::int AS qa_sum, sum(qa_count)::int AS qa_count,
-         sum(csat_sum)::int AS csat_sum, sum(csat_count)::int AS csat_count
-       FROM call_rollup_day
-       WHERE agent_id = ANY($1::int[]) AND local_date BETWEEN $2::date AND $3::date
-       GROUP BY agent_id, local_date`,
-      [agentIds, from, to],
+      `SELECT d.agent_id, d.local_date::text AS date, sum(d.answered)::int AS answered,
+         sum(d.handle_seconds)::float8 AS handle_seconds, sum(d.hostile)::int AS hostile,
+         sum(d.qa_sum)::int AS qa_sum, sum(d.qa_count)::int AS qa_count,
+         sum(d.csat_sum)::int AS csat_sum, sum(d.csat_count)::int AS csat_count
+       FROM unnest($1::int[], $2::date[], $3::date[]) AS r(agent_id, first_date, last_date)
+       JOIN call_rollup_day d ON d.agent_id = r.agent_id
+         AND d.local_date BETWEEN r.first_date AND r.last_date
+       GROUP BY d.agent_id, d.local_date`,
+      rangeParams(ranges),
     );
     return rows as unknown as DailyCallsRecord[];
   }
 
-  /** The agents' shifts whose local date falls in [from, to]. */
-  async shifts(agentIds: number[], from: string, to: string): Promise<ShiftRecord[]> {
-    if (agentIds.length === 0) {
+  /** The agents' shifts whose local date falls in each agent's range (one range per agent). */
+  async shifts(ranges: readonly AgentDateRange[]): Promise<ShiftRecord[]> {
+    if (ranges.length === 0) {
       return [];
     }
     return this.db.query(
-      `SELECT agent_id, start_at, end_at, break_minutes, status, kind, actual_start, actual_end,
-         send_home_reason, send_home_at
-       FROM shift
-       WHERE agent_id = ANY($1::int[]) AND local_date BETWEEN $2::date AND $3::date
-       ORDER BY agent_id, start_at`,
-      [agentIds, from, to],
+      `SELECT s.agent_id, s.start_at, s.end_at, s.break_minutes, s.status, s.kind,
+         s.actual_start, s.actual_end, s.send_home_reason, s.send_home_at
+       FROM unnest($1::int[], $2::date[], $3::date[]) AS r(agent_id, first_date, last_date)
+       JOIN shift s ON s.agent_id = r.agent_id
+         AND s.local_date BETWEEN r.first_date AND r.last_date
+       ORDER BY s.agent_id, s.start_at`,
+      rangeParams(ranges),
     );
   }
 

@@ -157,6 +157,28 @@ describe('recentActivity', () => {
     ]);
     expect(recentChanges(a)).toEqual([]);
   });
+
+  it('drops the BRI of 28 days ago unless the 28-day window before the day it was read on was employed', () => {
+    const base = {
+      asOf: '2024-03-31',
+      zone: 'UTC',
+      shifts: [],
+      dailyCalls: [],
+      burnoutNow: 30,
+      burnout28DaysAgo: 12,
+    };
+    // read on asOf: the index of 03-03 covers 02-05 … 03-03, employed from 02-05 (asOf − 55)
+    expect(recentActivity({ ...base, hireDate: '2024-02-05' }).burnout28DaysAgo).toBe(12);
+    // read a day earlier (03-30, the last complete day): its 28-days-ago window starts 02-04
+    expect(
+      recentActivity({ ...base, hireDate: '2024-02-05', burnoutAsOf: '2024-03-30' })
+        .burnout28DaysAgo,
+    ).toBeNull();
+    expect(
+      recentActivity({ ...base, hireDate: '2024-02-04', burnoutAsOf: '2024-03-30' })
+        .burnout28DaysAgo,
+    ).toBe(12);
+  });
 });
 
 describe('flightRisk', () => {

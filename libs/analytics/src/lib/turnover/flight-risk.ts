@@ -260,6 +260,10 @@ export function flightRisk<T>(
  * A comparison needs the agent employed through the earlier window: hired less than 84 days
  * before `asOf`, they have no "before" (a new hire's first weeks are not a change), and the BRI
  * of 28 days ago is dropped unless its whole 28-day window was employed.
+ *
+ * `burnoutNow` is the BRI on `burnoutAsOf` (default `asOf`) and `burnout28DaysAgo` the one 28
+ * days before that: the burnout feature reads an index only on a complete day, so for an `asOf`
+ * of today both are a day earlier.
  */
 export function recentActivity(input: {
   asOf: LocalDate;
@@ -269,6 +273,7 @@ export function recentActivity(input: {
   dailyCalls: readonly BurnoutDailyCalls[];
   burnoutNow: number | null;
   burnout28DaysAgo: number | null;
+  burnoutAsOf?: LocalDate;
 }): RecentActivity {
   const recentFrom = addDays(input.asOf, -27);
   const beforeFrom = addDays(input.asOf, -83);
@@ -297,7 +302,10 @@ export function recentActivity(input: {
   const comparable = input.hireDate <= beforeFrom;
   return {
     burnoutNow: input.burnoutNow,
-    burnout28DaysAgo: input.hireDate <= addDays(input.asOf, -55) ? input.burnout28DaysAgo : null,
+    burnout28DaysAgo:
+      input.hireDate <= addDays(input.burnoutAsOf ?? input.asOf, -55)
+        ? input.burnout28DaysAgo
+        : null,
     workedHoursLast4Weeks: hours(recent),
     workedHoursPer4WeeksBefore: comparable && before.length > 0 ? hours(before) / 2 : null,
     sendHomeHoursLast4Weeks: sendHomeLoss(recent).lostSeconds / 3600,

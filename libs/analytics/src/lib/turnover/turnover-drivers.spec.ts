@@ -1,4 +1,4 @@
-import { BurnoutDailyCalls } from '../burnout';
+import { BurnoutDailyCalls, burnoutIndex } from '../burnout';
 import { WorkShift } from '../schedule';
 import {
   DriverAgent,
@@ -77,6 +77,19 @@ describe('driverExposure', () => {
         kind: 'regular',
       },
     ];
+    const dailyCalls = [
+      day('2024-01-02', 40, 4),
+      day('2024-01-09', 60, 1),
+      day('2024-02-01', 50, 50),
+    ];
+    // the BRI on the last day employed comes from the burnout feature (here: its formula)
+    const bri = burnoutIndex({
+      asOf: '2024-01-14',
+      zone: UTC,
+      contractHours: 40,
+      shifts,
+      dailyCalls: dailyCalls.filter((d) => d.date <= '2024-01-14'),
+    });
     const e = driverExposure({
       hireDate: '2024-01-01',
       terminationDate: '2024-01-14',
@@ -85,7 +98,8 @@ describe('driverExposure', () => {
       zone: UTC,
       contractHours: 40,
       shifts,
-      dailyCalls: [day('2024-01-02', 40, 4), day('2024-01-09', 60, 1), day('2024-02-01', 50, 50)],
+      dailyCalls,
+      burnout: bri,
     }) as DriverExposure;
     // week 2 also has the 2 h worked before the outage send-home: 42 h → 2 h overtime
     expect(e.overtimeHoursPerWeek).toBeCloseTo((5 + 2) / 2, 9);
@@ -98,6 +112,12 @@ describe('driverExposure', () => {
     expect(e.sendHomeHoursPer4Weeks).toBeCloseTo(12, 9);
     expect(e.windowFrom).toBe('2024-01-01');
     expect(e.burnoutIndex).not.toBeNull();
+    expect([e.burnoutIndex, e.burnoutBand, e.burnoutDrivers]).toEqual([
+      bri.index,
+      bri.band,
+      bri.drivers,
+    ]);
+    expect(driverBand('burnout', e)).toBe(bri.band);
   });
 
   it('has no figures without shifts or calls, and no index', () => {
@@ -110,6 +130,7 @@ describe('driverExposure', () => {
       contractHours: 40,
       shifts: [],
       dailyCalls: [],
+      burnout: null,
     }) as DriverExposure;
     expect(e).toMatchObject({
       overtimeHoursPerWeek: null,

@@ -1,4 +1,4 @@
-import { BurnoutBand, BurnoutDailyCalls, burnoutIndex, BurnoutQuotaDay } from '../burnout';
+import { BurnoutBand, BurnoutDailyCalls } from '../burnout';
 import { addDays, daysBetween, LocalDate } from '../dates';
 import {
   DEFAULT_PAY_CONFIG,
@@ -39,7 +39,10 @@ export interface DriverExposure {
   answeredCalls: number;
   /** Hours lost to unpaid send-homes (metrics.md §4) per 4 weeks of the window; null without shifts. */
   sendHomeHoursPer4Weeks: number | null;
-  /** BRI (metrics.md §5) on the window's last day; null without worked time in its 28 days. */
+  /**
+   * BRI (metrics.md §5) on the window's last day, as the burnout feature reads it (its stored
+   * snapshot or its own computation); null without worked time in its 28 days.
+   */
   burnoutIndex: number | null;
   burnoutBand: BurnoutBand | null;
   /** The BRI's top drivers on that day. */
@@ -57,8 +60,20 @@ export interface DriverExposureInput {
   contractHours: number;
   shifts: readonly WorkShift[];
   dailyCalls: readonly BurnoutDailyCalls[];
-  quotaDays?: readonly BurnoutQuotaDay[];
+  /**
+   * The agent's BRI on the window's last day ({@link exposureWindow}'s `to`), given by the
+   * caller: the index has one source, the burnout feature (its daily snapshots, or its own
+   * computation for a date without one). Null when there is none.
+   */
+  burnout: BurnoutReading | null;
   windowDays?: number;
+}
+
+/** A BRI as another feature reads it: index, band and top drivers on one date. */
+export interface BurnoutReading {
+  index: number | null;
+  band: BurnoutBand | null;
+  drivers: readonly string[];
 }
 
 /** The exposure window of an agent in a range, or null when not employed in it. */
@@ -119,15 +134,6 @@ export function driverExposure(input: DriverExposureInput): DriverExposure | nul
       hostile += d.hostile;
     }
   }
-  const bri = burnoutIndex({
-    asOf: w.to,
-    zone: input.zone,
-    contractHours: input.contractHours,
-    holidays: input.holidays,
-    shifts: shiftsIn(input.shifts, input.zone, addDays(w.to, -33), w.to),
-    dailyCalls: input.dailyCalls.filter((d) => d.date >= addDays(w.to, -27) && d.date <= w.to),
-    quotaDays: input.quotaDays,
-  });
   return {
     windowFrom: w.from,
     windowTo: w.to,
@@ -137,9 +143,9 @@ export function driverExposure(input: DriverExposureInput): DriverExposure | nul
     answeredCalls: answered,
     sendHomeHoursPer4Weeks:
       shifts.length > 0 ? sendHomeLoss(shifts).lostSeconds / 3600 / (days / 28) : null,
-    burnoutIndex: bri.index,
-    burnoutBand: bri.band,
-    burnoutDrivers: bri.drivers,
+    burnoutIndex: input.burnout?.index ?? null,
+    burnoutBand: input.burnout?.band ?? null,
+    burnoutDrivers: [...(input.burnout?.drivers ?? [])],
   };
 }
 
