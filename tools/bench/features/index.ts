@@ -14,5 +14,5 @@ export const FEATURE_BENCHES: FeatureBench[] = [
   turnoverBench,
   schedulesBench,
   floorBench,
+  spiffBench,
 ];
-export const FEATURE_BENCHES: FeatureBench[] = [burnoutBench, turnoverBench, spiffBench];

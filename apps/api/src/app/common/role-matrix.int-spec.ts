@@ -94,8 +94,8 @@ const FEATURES: RoleCases[] = [
   turnoverRoleCases,
   schedulesRoleCases,
   quotasRoleCases,
+  spiffRoleCases,
 ];
-const FEATURES: RoleCases[] = [coreRoleCases, burnoutRoleCases, turnoverRoleCases, spiffRoleCases];
 const MATRIX: RoleCase[] = FEATURES.flatMap((f) => f.cases);
 
 describe('role rules', () => {

