@@ -215,10 +215,15 @@ describe('CallsCsvReader (the fast path of the calls import)', () => {
         expect(fast.problems.errors).toEqual(general.problems.errors);
         expect(fast.problems.count).toBe(general.problems.count);
         expect(fast.rows).toBe(general.rows);
-        expect(fast.chunk.n).toBe(general.chunk.n);
-        expect(fast.chunk.duplicates).toBe(general.chunk.duplicates);
-        expect(fast.chunk.copy.finish().equals(general.chunk.copy.finish())).toBe(true);
-        expect(sums(fast.chunk)).toEqual(sums(general.chunk));
+        // A file with any problem writes nothing, so what either reader had chunked before it
+        // met the problem does not matter (the general reader sees a whole batch's problems
+        // before it chunks the batch's first row; the fast reader chunks as it goes).
+        if (general.problems.count === 0) {
+          expect(fast.chunk.n).toBe(general.chunk.n);
+          expect(fast.chunk.duplicates).toBe(general.chunk.duplicates);
+          expect(fast.chunk.copy.finish().equals(general.chunk.copy.finish())).toBe(true);
+          expect(sums(fast.chunk)).toEqual(sums(general.chunk));
+        }
       }),
       { numRuns: 300 },
     );
