@@ -56,7 +56,7 @@ export const schedulesRoleCases: RoleCases = {
              (s::timestamptz AT TIME ZONE z)::date, 'regular', 30, 'scheduled'
       FROM (VALUES
         ('RM-A1', 'A1', '2031-01-06T09:00:00-06:00', '2031-01-06T17:00:00-06:00', 'America/Chicago'),
-        ('RM-A3', 'A3', '2031-01-07T09:00:00-06:00', '2031-01-07T17:00:00-06:00', 'America/Chicago'),
+        ('RM-ABS', 'A2', '2031-01-09T09:00:00-06:00', '2031-01-09T17:00:00-06:00', 'America/Chicago'),
         ('RM-DEL', 'A2', '2031-01-08T09:00:00-06:00', '2031-01-08T17:00:00-06:00', 'America/Chicago'),
         ('RM-SH', 'A2', '2026-11-02T09:00:00-06:00', '2026-11-02T17:00:00-06:00', 'America/Chicago'),
         ('RM-B1', 'B1', '2031-01-06T09:00:00+03:00', '2031-01-06T17:00:00+03:00', 'Europe/Istanbul')
@@ -158,7 +158,8 @@ export const schedulesRoleCases: RoleCases = {
     },
     {
       route: 'POST /api/shifts/:shiftId/absence',
-      url: '/api/shifts/RM-A3/absence',
+      url: '/api/shifts/RM-ABS/absence',
+      note: 'a shift of A2: the turnover cases separate A3 before 2031',
       body: { type: 'excused' },
       expected: s(401, 200, 200, 403, 403),
     },
