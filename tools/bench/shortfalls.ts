@@ -21,7 +21,7 @@ export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
   {
     label: 'calls import rows/s',
     recorded: 14_500,
-    why: 'docs/benchmarks.md#calls-import-20000-rows-s-005--psql-targets-100000-rows-s-and-05-',
+    why: 'docs/benchmarks.md, "What misses its target, and why"',
   },
   { label: 'calls import ÷ psql', recorded: 0.08, why: 'docs/benchmarks.md (same section)' },
 ];

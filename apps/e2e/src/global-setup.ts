@@ -40,6 +40,9 @@ export default async function globalSetup(): Promise<void> {
       DEMO_AGENTS: process.env['E2E_DEMO_AGENTS'] ?? '60',
       DEMO_MONTHS: process.env['E2E_DEMO_MONTHS'] ?? '3',
       LOG_LEVEL: 'warn',
+      // Every spec signs in as several roles from one address, well past the 10 a minute a real
+      // client gets; the limit itself is tested in auth.int-spec.ts.
+      LOGIN_RATE_LIMIT: '1000',
     },
     stdio: ['ignore', log, log],
   });
