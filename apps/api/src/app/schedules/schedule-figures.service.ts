@@ -13,7 +13,7 @@ import {
   payPeriodOf,
   recentPayPeriods,
   staffingGap,
-  ZoneOffsets,
+  ZoneClock,
 } from '@floorwise/analytics';
 import type {
   AgentScheduleDto,
@@ -58,7 +58,7 @@ function teamsOf(user: AuthUser): number[] | null {
 }
 
 function today(zone: string): string {
-  return ZoneOffsets.of(zone).localDate(Date.now());
+  return ZoneClock.of(zone).localDate(Date.now());
 }
 
 /**
