@@ -182,7 +182,6 @@ function fastRead(text: string, pieces: number[]) {
 
 /** The general way of every other import: the RFC 4180 reader, a values record, parseCall. */
 async function generalRead(text: string) {
-  const codes = callCodesOf(LOOKUPS);
   const problems = new ImportProblems();
   const chunk = newChunk();
   let rows = 0;
@@ -192,7 +191,7 @@ async function generalRead(text: string) {
       const p = new RowProblems(problems, rec.line, rec.reported);
       const row = parseCall(rec.values, p, LOOKUPS);
       if (row && !p.any && problems.count === 0) {
-        chunk.add(chunkCallOf(row, codes));
+        chunk.add(chunkCallOf(row));
       }
     }
   }

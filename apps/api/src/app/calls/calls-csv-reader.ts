@@ -113,7 +113,7 @@ export function callCodesOf(lookups: CallLookups): CallCodes {
  * A checked call as the chunk takes it. Used for every call that does not take the fast path
  * (NDJSON, `POST /api/calls`-shaped values, CSV lines with quotes or non-ASCII text).
  */
-export function chunkCallOf(row: CallRow, codes: CallCodes): ChunkCall {
+export function chunkCallOf(row: CallRow): ChunkCall {
   const instant: ParsedInstant = { pgMicros: 0, ms: 0 };
   if (!parseIsoInstant(row.startedAt, instant)) {
     throw new Error(`started_at ${row.startedAt} passed checkInstant but not parseIsoInstant`);
@@ -341,7 +341,7 @@ export class CallsCsvReader {
     const p = new RowProblems(this.problems, line);
     const row = parseCall(values, p, this.lookups);
     if (row && !p.any && this.problems.count === 0) {
-      chunk.add(chunkCallOf(row, this.codes));
+      chunk.add(chunkCallOf(row));
     }
   }
 

@@ -265,7 +265,7 @@ export class CallsImport implements ImportHandler<CallRow> {
         if (row === null || p.any || problems.count > 0) {
           continue;
         }
-        this.filling.add(chunkCallOf(row, this.codes));
+        this.filling.add(chunkCallOf(row));
         if (this.filling.full) {
           await this.submit(client, problems);
         }
