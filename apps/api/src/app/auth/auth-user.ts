@@ -20,3 +20,8 @@ export function seesAllTeams(user: AuthUser): boolean {
 export function canSeeTeam(user: AuthUser, teamId: number): boolean {
   return user.teamIds === 'all' || user.teamIds.includes(teamId);
 }
+
+/** The caller's team filter for SQL (`$n::int[] IS NULL OR team_id = ANY($n)`): null for all teams. */
+export function teamFilter(user: AuthUser): number[] | null {
+  return user.teamIds === 'all' ? null : user.teamIds;
+}

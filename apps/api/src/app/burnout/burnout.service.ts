@@ -18,7 +18,7 @@ import type {
   BurnoutTeamView,
 } from '@floorwise/contracts';
 import { DateTime } from 'luxon';
-import type { AuthUser } from '../auth/auth-user';
+import { AuthUser, teamFilter } from '../auth/auth-user';
 import { forbidden, invalid, notFound } from '../common/domain-error';
 import { AgentInputs, BurnoutCalculator, plusDays } from './burnout-calculator';
 import { BurnoutConfigService } from './burnout-config.service';
@@ -109,7 +109,7 @@ export class BurnoutService {
       }
       return [rows[0].id];
     }
-    return user.teamIds === 'all' ? null : user.teamIds;
+    return teamFilter(user);
   }
 
   private async resolveAsOf(asOf: string | undefined): Promise<string> {
@@ -306,7 +306,7 @@ export class BurnoutService {
     const rows: { team_code: string; name: string }[] = await this.db.query(
       `SELECT team_code, name FROM team WHERE $1::int[] IS NULL OR id = ANY($1::int[])
        ORDER BY team_code`,
-      [user.teamIds === 'all' ? null : user.teamIds],
+      [teamFilter(user)],
     );
     return rows.map((r) => ({ teamCode: r.team_code, name: r.name }));
   }

@@ -17,7 +17,7 @@ import type {
   BurnoutConfigUpdate,
   BurnoutRecomputeRequest,
 } from '@floorwise/contracts';
-import { IsLocalDate } from '../calls/dto';
+import { IsLocalDate } from '../common/local-date.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

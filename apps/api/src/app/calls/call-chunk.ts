@@ -1,11 +1,12 @@
 import { addCallToRollup, ROLLUP_MEASURE_COUNT as MEASURE_COUNT } from '@floorwise/analytics';
-import type { CallDirection, CallOutcome, RollupCall } from '@floorwise/analytics';
+import type { CallDirection, CallOutcome, RollupCall, ZoneClock } from '@floorwise/analytics';
 import { CopyBinaryWriter } from './copy-binary';
-import { BUCKET_MS, LocalSlot, PG_EPOCH_MS, ZoneClock } from './zone-clock';
+import { BUCKET_MS, LocalSlot, localSlot, PG_EPOCH_MS } from './local-slot';
 
 // Module-local copies for the per-call code (imported bindings are getters once bundled).
 const ROLLUP_MEASURE_COUNT = MEASURE_COUNT;
 const addToRollup = addCallToRollup;
+const slotOf = localSlot;
 
 export const CHANNELS = ['phone', 'chat', 'email'] as const;
 export const DIRECTIONS: readonly CallDirection[] = ['inbound', 'outbound'];
@@ -466,7 +467,7 @@ export class CallChunk {
   /** Row i into the COPY data and into its agent × campaign × 15-minute group. */
   private write(i: number): void {
     const ms = this.ms[i];
-    const slot = this.clock[i].slot(ms, this.slotOut);
+    const slot = slotOf(this.clock[i], ms, this.slotOut);
     const w = this.copy;
     const agent = this.agentId[i];
     const team = this.teamId[i];

@@ -2,7 +2,7 @@ import { ROLLUP_MEASURE_COUNT as MEASURE_COUNT, ROLLUP_MEASURE_NAMES } from '@fl
 import { RollupGroups } from './call-chunk';
 import { rollupUpdateSql } from './call-rollups.sql';
 import { CopyBinaryWriter } from './copy-binary';
-import { BUCKET_MS } from './zone-clock';
+import { BUCKET_MS } from './local-slot';
 
 /**
  * The rollup deltas of an import chunk, computed in Node (call-chunk.ts), on their way into the

@@ -6,7 +6,6 @@ import { readRecords } from '../imports/record-reader';
 import { CallChunk } from './call-chunk';
 import { CALL_COLUMNS, CallLookups, parseCall } from './call-row';
 import { callCodesOf, CallsCsvReader, chunkCallOf } from './calls-csv-reader';
-import { ZoneClocks } from './zone-clock';
 
 const LOOKUPS: CallLookups = {
   agents: new Map([
@@ -164,10 +163,9 @@ function newChunk(): CallChunk {
 
 /** The fast reader, fed in pieces of the given sizes. */
 function fastRead(text: string, pieces: number[]) {
-  const clocks = new ZoneClocks();
   const problems = new ImportProblems();
   const chunk = newChunk();
-  const reader = new CallsCsvReader(LOOKUPS, callCodesOf(LOOKUPS, clocks), clocks, problems);
+  const reader = new CallsCsvReader(LOOKUPS, callCodesOf(LOOKUPS), problems);
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
   let k = 0;
@@ -184,8 +182,6 @@ function fastRead(text: string, pieces: number[]) {
 
 /** The general way of every other import: the RFC 4180 reader, a values record, parseCall. */
 async function generalRead(text: string) {
-  const clocks = new ZoneClocks();
-  const codes = callCodesOf(LOOKUPS, clocks);
   const problems = new ImportProblems();
   const chunk = newChunk();
   let rows = 0;
@@ -195,7 +191,7 @@ async function generalRead(text: string) {
       const p = new RowProblems(problems, rec.line, rec.reported);
       const row = parseCall(rec.values, p, LOOKUPS);
       if (row && !p.any && problems.count === 0) {
-        chunk.add(chunkCallOf(row, codes, clocks));
+        chunk.add(chunkCallOf(row));
       }
     }
   }

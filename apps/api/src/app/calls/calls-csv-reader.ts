@@ -1,10 +1,10 @@
+import { ZoneClock } from '@floorwise/analytics';
 import { CsvScanner, ScannedRecord, ScanProblem } from '../imports/csv-scanner';
 import { ImportProblems, RowProblems } from '../imports/import-problems';
 import { checkHeader } from '../imports/record-reader';
 import { CallChunk, CHANNELS, ChunkCall, DIRECTIONS, OUTCOMES } from './call-chunk';
 import { CALL_COLUMNS, CallLookups, CallRow, customerRefHash, parseCall } from './call-row';
 import { ParsedInstant, parseIsoInstant, parseIsoInstantBytes } from './iso-instant';
-import { ZoneClock, ZoneClocks } from './zone-clock';
 
 const LF = 10;
 const CR = 13;
@@ -95,16 +95,16 @@ export interface CallCodes {
   campaigns: ByteTable<{ id: number; clock: ZoneClock }>;
 }
 
-export function callCodesOf(lookups: CallLookups, clocks: ZoneClocks): CallCodes {
+export function callCodesOf(lookups: CallLookups): CallCodes {
   return {
     agents: new ByteTable(
       [...lookups.agents].map(([code, a]) => [
         code,
-        { id: a.id, teamId: a.teamId, clock: clocks.of(a.tz) },
+        { id: a.id, teamId: a.teamId, clock: ZoneClock.of(a.tz) },
       ]),
     ),
     campaigns: new ByteTable(
-      [...lookups.campaigns].map(([code, c]) => [code, { id: c.id, clock: clocks.of(c.tz) }]),
+      [...lookups.campaigns].map(([code, c]) => [code, { id: c.id, clock: ZoneClock.of(c.tz) }]),
     ),
   };
 }
@@ -113,7 +113,7 @@ export function callCodesOf(lookups: CallLookups, clocks: ZoneClocks): CallCodes
  * A checked call as the chunk takes it. Used for every call that does not take the fast path
  * (NDJSON, `POST /api/calls`-shaped values, CSV lines with quotes or non-ASCII text).
  */
-export function chunkCallOf(row: CallRow, codes: CallCodes, clocks: ZoneClocks): ChunkCall {
+export function chunkCallOf(row: CallRow): ChunkCall {
   const instant: ParsedInstant = { pgMicros: 0, ms: 0 };
   if (!parseIsoInstant(row.startedAt, instant)) {
     throw new Error(`started_at ${row.startedAt} passed checkInstant but not parseIsoInstant`);
@@ -124,7 +124,7 @@ export function chunkCallOf(row: CallRow, codes: CallCodes, clocks: ZoneClocks):
     agentId: row.agentId ?? 0,
     teamId: row.teamId ?? 0,
     campaignId: row.campaignId,
-    clock: clocks.of(row.tz),
+    clock: ZoneClock.of(row.tz),
     channel: CHANNEL_INDEX.get(row.channel) ?? 0,
     direction: DIRECTION_INDEX.get(row.direction) ?? 0,
     pgMicros: instant.pgMicros,
@@ -170,10 +170,9 @@ export class CallsCsvReader {
   constructor(
     private readonly lookups: CallLookups,
     private readonly codes: CallCodes,
-    private readonly clocks: ZoneClocks,
     private readonly problems: ImportProblems,
   ) {
-    const anyClock = clocks.of('UTC');
+    const anyClock = ZoneClock.of('UTC');
     this.call = {
       line: 0,
       callId: '',
@@ -342,7 +341,7 @@ export class CallsCsvReader {
     const p = new RowProblems(this.problems, line);
     const row = parseCall(values, p, this.lookups);
     if (row && !p.any && this.problems.count === 0) {
-      chunk.add(chunkCallOf(row, this.codes, this.clocks));
+      chunk.add(chunkCallOf(row));
     }
   }
 

@@ -21,7 +21,6 @@ import {
 import { createPartitionSql } from './call-rollups.sql';
 import { CALL_COLUMNS, CallLookups, CallRow, parseCall } from './call-row';
 import { CallCodes, callCodesOf, CallsCsvReader, chunkCallOf } from './calls-csv-reader';
-import { ZoneClocks } from './zone-clock';
 
 /** Loads the agent and campaign codes (with their zones) a calls file is checked against. */
 export async function loadCallLookups(
@@ -178,7 +177,6 @@ export class CallsImport implements ImportHandler<CallRow> {
   readonly batchSize = 2000;
   private lookups!: CallLookups;
   private codes!: CallCodes;
-  private readonly clocks = new ZoneClocks();
   private chunks: [CallChunk, CallChunk] | null = null;
   private filling!: CallChunk;
   private stages!: RollupStageWriter;
@@ -203,7 +201,7 @@ export class CallsImport implements ImportHandler<CallRow> {
 
   async begin(client: PoolClient): Promise<void> {
     this.lookups = await loadCallLookups(client, this.customerRefKey);
-    this.codes = callCodesOf(this.lookups, this.clocks);
+    this.codes = callCodesOf(this.lookups);
     this.chunks = [new CallChunk(this.chunkSize), new CallChunk(this.chunkSize)];
     this.filling = this.chunks[0];
     this.stages = new RollupStageWriter();
@@ -235,7 +233,7 @@ export class CallsImport implements ImportHandler<CallRow> {
     problems: ImportProblems,
   ): Promise<number> {
     if (format === 'csv') {
-      const reader = new CallsCsvReader(this.lookups, this.codes, this.clocks, problems);
+      const reader = new CallsCsvReader(this.lookups, this.codes, problems);
       const readAll = async (atEnd: boolean) => {
         for (;;) {
           const state = reader.next(this.filling, atEnd, YIELD_EVERY_LINES);
@@ -267,7 +265,7 @@ export class CallsImport implements ImportHandler<CallRow> {
         if (row === null || p.any || problems.count > 0) {
           continue;
         }
-        this.filling.add(chunkCallOf(row, this.codes, this.clocks));
+        this.filling.add(chunkCallOf(row));
         if (this.filling.full) {
           await this.submit(client, problems);
         }

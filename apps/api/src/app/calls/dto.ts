@@ -1,32 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  Matches,
-  Max,
-  Min,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-} from 'class-validator';
-import { DateTime } from 'luxon';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, Validate } from 'class-validator';
 import { CallListQuery, CallStatsQuery, STATS_GROUP_BY, StatsGroupBy } from '@floorwise/contracts';
-
-@ValidatorConstraint({ name: 'localDate' })
-export class IsLocalDate implements ValidatorConstraintInterface {
-  validate(v: unknown): boolean {
-    return (
-      typeof v === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-      DateTime.fromISO(v, { zone: 'UTC' }).isValid
-    );
-  }
-  defaultMessage(): string {
-    return '$property must be a local date YYYY-MM-DD that exists';
-  }
-}
+import { IsLocalDate } from '../common/local-date.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 

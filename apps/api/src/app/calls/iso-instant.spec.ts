@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { checkInstant } from './call-row';
 import { daysFromCivil, ParsedInstant, parseIsoInstant } from './iso-instant';
-import { PG_EPOCH_MS } from './zone-clock';
+import { PG_EPOCH_MS } from './local-slot';
 
 const parsed = (v: string): ParsedInstant | null => {
   const out = { pgMicros: 0, ms: 0 };

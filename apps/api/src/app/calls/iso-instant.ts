@@ -1,4 +1,4 @@
-import { PG_EPOCH_MS } from './zone-clock';
+import { PG_EPOCH_MS } from './local-slot';
 
 /** An instant as PostgreSQL stores a timestamptz, and as ms for zone and bucket arithmetic. */
 export interface ParsedInstant {

@@ -16,10 +16,7 @@ import {
   Min,
   Validate,
   ValidateNested,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
-import { DateTime } from 'luxon';
 import {
   AbsenceInput,
   PAY_PERIOD_KINDS,
@@ -37,20 +34,7 @@ import {
   ShiftStatus,
   ShiftUpdateInput,
 } from '@floorwise/contracts';
-
-@ValidatorConstraint({ name: 'localDate' })
-class IsLocalDate implements ValidatorConstraintInterface {
-  validate(v: unknown): boolean {
-    return (
-      typeof v === 'string' &&
-      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-      DateTime.fromISO(v, { zone: 'UTC' }).isValid
-    );
-  }
-  defaultMessage(): string {
-    return '$property must be a local date YYYY-MM-DD that exists';
-  }
-}
+import { IsLocalDate } from '../common/local-date.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const CODE_MESSAGE = 'must be a code (letters, digits, "_", "-", "." only)';

@@ -13,7 +13,7 @@ import {
   payPeriodOf,
   recentPayPeriods,
   staffingGap,
-  ZoneOffsets,
+  ZoneClock,
 } from '@floorwise/analytics';
 import type {
   AgentScheduleDto,
@@ -25,7 +25,7 @@ import type {
   RosterDto,
   StaffingGapDto,
 } from '@floorwise/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import { AuthUser, teamFilter } from '../auth/auth-user';
 import { forbidden, invalid, notFound } from '../common/domain-error';
 import { StaffingService } from '../staffing/staffing.service';
 import {
@@ -52,13 +52,8 @@ export const MAX_ROSTER_DAYS = 14;
 export const PAST_PERIODS = 5;
 const UPCOMING_DAYS = 14;
 
-/** The caller's team filter for SQL: null for everyone (admin, hr). */
-function teamsOf(user: AuthUser): number[] | null {
-  return user.teamIds === 'all' ? null : user.teamIds;
-}
-
 function today(zone: string): string {
-  return ZoneOffsets.of(zone).localDate(Date.now());
+  return ZoneClock.of(zone).localDate(Date.now());
 }
 
 /**
@@ -82,7 +77,7 @@ export class ScheduleFiguresService {
     if (days > MAX_ROSTER_DAYS) {
       throw invalid(`A roster shows at most ${MAX_ROSTER_DAYS} days; asked for ${days}`);
     }
-    const teams = teamCode ? await this.pickTeams(user, teamCode) : teamsOf(user);
+    const teams = teamCode ? await this.pickTeams(user, teamCode) : teamFilter(user);
     const rows: AgentShiftRow[] = await this.db.query(ROSTER_SQL, [from, to, teams]);
     const agents = groupByAgent(rows).map((a) => this.rosterAgent(a, from, to));
     return {
@@ -104,7 +99,7 @@ export class ScheduleFiguresService {
     if (missing.length > 0) {
       throw notFound(`Team ${missing.join(', ')} does not exist`);
     }
-    const visible = teamsOf(user);
+    const visible = teamFilter(user);
     const foreign = found.filter((t) => visible !== null && !visible.includes(t.id));
     if (foreign.length > 0) {
       throw forbidden(
@@ -302,7 +297,7 @@ export class ScheduleFiguresService {
       const p = payPeriodOf(asOf, payPeriodRuleOf(s));
       return { siteId: s.site_id, period: p, dataFrom: payPeriodDataFrom(p) };
     });
-    const teams = filter.teamCode ? await this.pickTeams(user, filter.teamCode) : teamsOf(user);
+    const teams = filter.teamCode ? await this.pickTeams(user, filter.teamCode) : teamFilter(user);
     const rows: AgentShiftRow[] = await this.db.query(PAY_ESTIMATES_SQL, [
       windows.map((w) => w.siteId),
       windows.map((w) => w.dataFrom),

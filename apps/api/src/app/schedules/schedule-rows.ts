@@ -6,7 +6,7 @@ import {
   dayString,
   ShiftFigures,
   WorkShift,
-  ZoneOffsets,
+  ZoneClock,
 } from '@floorwise/analytics';
 import type {
   PayPeriodKind,
@@ -183,7 +183,7 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
  * on the local milliseconds (a roster formats ten thousand instants).
  */
 export function formatInstant(ms: number, zone: string): string {
-  const offsetMin = ZoneOffsets.of(zone).offsetMinutes(ms);
+  const offsetMin = ZoneClock.of(zone).offsetMinutes(ms);
   const local = ms + offsetMin * 60_000;
   const day = Math.floor(local / 86_400_000);
   let rest = local - day * 86_400_000;

@@ -29,7 +29,7 @@ import {
   SpiffResolveDisputeRequest,
   SpiffRuleDto,
 } from '@floorwise/contracts';
-import { IsLocalDate } from '../calls/dto';
+import { IsLocalDate } from '../common/local-date.validator';
 
 /**
  * A campaign definition. Every field is checked by `resolveDefinition` (metrics.md §7 rules,

@@ -9,7 +9,7 @@ import {
   validateSpiffCampaign,
 } from '@floorwise/analytics';
 import type { SpiffCampaignInput } from '@floorwise/contracts';
-import type { AuthUser } from '../auth/auth-user';
+import { AuthUser, teamFilter } from '../auth/auth-user';
 import { DomainError, DomainErrorCode, forbidden } from '../common/domain-error';
 
 /** A campaign definition checked and resolved to ids, ready to store. */
@@ -140,7 +140,7 @@ export async function resolveDefinition(
 
   let teamIds = teams;
   if (user.role === 'manager') {
-    const mine = user.teamIds === 'all' ? null : user.teamIds;
+    const mine = teamFilter(user);
     if (mine !== null) {
       const foreign = codes.teamCodes.filter(
         (_, i) => teams[i] !== undefined && !mine.includes(teams[i]),

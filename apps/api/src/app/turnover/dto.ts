@@ -35,7 +35,7 @@ import {
   WhatIfRequest,
   WORK_MODES,
 } from '@floorwise/contracts';
-import { IsLocalDate } from '../calls/dto';
+import { IsLocalDate } from '../common/local-date.validator';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const CODE_MESSAGE = { message: '$property must be a code (letters, digits, "_", "-", ".")' };

@@ -1,4 +1,6 @@
 import { ramp, roundHalfAwayFromZero, stdDev } from '../common';
+import { addDays, isoWeekday } from '../dates/local-date';
+import { HourPiece, ZoneClock } from '../dates/zone-clock';
 import { emptyServiceSums, occupancy, serviceFigures } from '../service';
 import { parseLocalDate, startOfLocalDay } from '../schedule/instant';
 import { isNightHour } from '../schedule/local-hours';
@@ -19,7 +21,6 @@ import {
   DEFAULT_BURNOUT_CONFIG,
   validateBurnoutConfig,
 } from './burnout-config';
-import { HourPiece, mondayOfDate, plusDays, ZoneClock } from './zone-clock';
 
 /** Points closer than this are a tie (0.3 × 25 and 0.5 × 15 differ only by floating point). */
 const POINTS_TIE = 1e-9;
@@ -331,11 +332,11 @@ function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boole
     throw new RangeError('give either calls or dailyCalls, not both');
   }
   const { zone, asOf } = input;
-  const wFrom = plusDays(asOf, -27);
-  const rFrom = plusDays(asOf, -6);
-  const bTo = plusDays(asOf, -7);
+  const wFrom = addDays(asOf, -27);
+  const rFrom = addDays(asOf, -6);
+  const bTo = addDays(asOf, -7);
   const wStartMs = startOfLocalDay(wFrom, zone);
-  const wEndMs = startOfLocalDay(plusDays(asOf, 1), zone);
+  const wEndMs = startOfLocalDay(addDays(asOf, 1), zone);
   const inW = (date: string) => date >= wFrom && date <= asOf;
   const holidays = new Set(input.holidays ?? []);
   const weekend = new Set(config.weekendDays);
@@ -372,7 +373,7 @@ function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boole
   // consecutive workdays (metrics.md §4): runs of local dates with worked time
   const runByDate = new Map<string, number>();
   for (const date of [...workedByDate.keys()].sort()) {
-    runByDate.set(date, (runByDate.get(plusDays(date, -1)) ?? 0) + 1);
+    runByDate.set(date, (runByDate.get(addDays(date, -1)) ?? 0) + 1);
   }
 
   const shiftsW = all.filter((p) => inW(p.date));
@@ -540,7 +541,7 @@ function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boole
   function buildEvidence(): BurnoutEvidence {
     const dayRows: BurnoutDay[] = [];
     const callsByDate = new Map(days.map((d) => [d.date, d]));
-    for (let date = wFrom; date <= asOf; date = plusDays(date, 1)) {
+    for (let date = wFrom; date <= asOf; date = addDays(date, 1)) {
       const c = callsByDate.get(date);
       const q = quotaByDate.get(date);
       dayRows.push({
@@ -559,10 +560,14 @@ function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boole
       });
     }
     const weeks: BurnoutWeek[] = [];
-    for (let monday = mondayOfDate(wFrom); monday <= asOf; monday = plusDays(monday, 7)) {
+    for (
+      let monday = addDays(wFrom, 1 - isoWeekday(wFrom));
+      monday <= asOf;
+      monday = addDays(monday, 7)
+    ) {
       let ms = 0;
       for (let i = 0; i < 7; i += 1) {
-        ms += workedByDate.get(plusDays(monday, i)) ?? 0;
+        ms += workedByDate.get(addDays(monday, i)) ?? 0;
       }
       const hours = ms / 3_600_000;
       weeks.push({

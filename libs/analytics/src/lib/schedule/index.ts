@@ -21,6 +21,5 @@ export * from './send-home';
 export * from './pay-estimate';
 export * from './pay-config';
 export * from './pay-period';
-export { dayString, weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
 export * from './schedule-summary';
 export * from './staffing-gap';

@@ -2,7 +2,7 @@ import { assertZone } from './instant';
 import { splitAtLocalHours } from './local-hours';
 import { DEFAULT_PAY_CONFIG, PayConfig, WorkShift } from './shift.types';
 import { plannedIntervals, workedIntervals } from './worked-time';
-import { dayString } from './zone-offsets';
+import { dayString } from '../dates/zone-clock';
 
 /** Worked and overtime seconds of one Monday–Sunday local work week. */
 export interface WeekOvertime {

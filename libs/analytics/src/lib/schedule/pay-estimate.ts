@@ -7,7 +7,7 @@ import { PayPeriod } from './pay-period';
 import { sendHomeLoss } from './send-home';
 import { DEFAULT_PAY_CONFIG, PayConfig, SendHomeReason, WorkShift } from './shift.types';
 import { paidSeconds, scheduledSpan, workedIntervals } from './worked-time';
-import { dayString, ZoneOffsets } from './zone-offsets';
+import { dayString, ZoneClock } from '../dates/zone-clock';
 
 /** Input of {@link payEstimate}. */
 export interface PayEstimateInput {
@@ -95,7 +95,7 @@ export function payEstimate(input: PayEstimateInput): PayEstimate {
       throw new RangeError(`SPIFF awards must be integer cents, got ${award}`);
     }
   }
-  const offsets = ZoneOffsets.of(input.zone);
+  const clock = ZoneClock.of(input.zone);
   const fromDay = input.period ? toDayNumber(input.period.from) : Number.NEGATIVE_INFINITY;
   const toDay = input.period ? toDayNumber(input.period.to) : Number.POSITIVE_INFINITY;
   if (fromDay > toDay) {
@@ -118,7 +118,7 @@ export function payEstimate(input: PayEstimateInput): PayEstimate {
   const weekMs = new Map<number, number>();
   const periodShifts: WorkShift[] = [];
   for (const shift of input.shifts) {
-    const startDay = offsets.localDayNumber(scheduledSpan(shift).startMs);
+    const startDay = clock.localDayNumber(scheduledSpan(shift).startMs);
     const shiftInPeriod = inPeriod(startDay);
     let shiftWorkedMs = 0;
     for (const piece of splitAtLocalHours(workedIntervals(shift), input.zone)) {

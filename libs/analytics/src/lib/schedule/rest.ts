@@ -1,6 +1,6 @@
 import { assertZone } from './instant';
 import { WorkShift } from './shift.types';
-import { dayString, ZoneOffsets } from './zone-offsets';
+import { dayString, ZoneClock } from '../dates/zone-clock';
 import { actualSpan, plannedIntervals, scheduledSpan, workedIntervals } from './worked-time';
 
 /** metrics.md §4: a rest gap is short when under 11 h. */
@@ -86,13 +86,13 @@ export function consecutiveWorkdays(
 ): ConsecutiveWorkdays {
   assertZone(zone);
   const piecesOf = basis === 'planned' ? plannedIntervals : workedIntervals;
-  const offsets = ZoneOffsets.of(zone);
+  const clock = ZoneClock.of(zone);
   const dayNumbers = new Set<number>();
   for (const shift of shifts) {
     for (const span of piecesOf(shift)) {
       // every local date from the one the piece starts on to the one it ends on
-      const last = offsets.localDayNumber(span.endMs - 1);
-      for (let d = offsets.localDayNumber(span.startMs); d <= last; d++) {
+      const last = clock.localDayNumber(span.endMs - 1);
+      for (let d = clock.localDayNumber(span.startMs); d <= last; d++) {
         dayNumbers.add(d);
       }
     }

@@ -11,7 +11,7 @@ import {
   stayLateSeconds,
   workedSeconds,
 } from './worked-time';
-import { dayString, weekdayOfDayNumber, ZoneOffsets } from './zone-offsets';
+import { dayString, weekdayOfDayNumber, ZoneClock } from '../dates/zone-clock';
 
 /** A planned piece of one shift that lies beyond the week's contract hours. */
 export interface OvertimePiece extends TimeSpan {
@@ -31,19 +31,19 @@ export function overtimePieces(
   contractHours: number,
 ): OvertimePiece[] {
   const limitMs = contractHours * 3_600_000;
-  const offsets = ZoneOffsets.of(zone);
+  const clock = ZoneClock.of(zone);
   const pieces: { startMs: number; endMs: number; monday: number; index: number }[] = [];
   shifts.forEach((shift, index) => {
     for (const span of plannedIntervals(shift)) {
       // split only where a local week begins (Monday 00:00), which a Sunday night crosses
       let start = span.startMs;
       while (start < span.endMs) {
-        const day = offsets.localDayNumber(start);
+        const day = clock.localDayNumber(start);
         const monday = day - (weekdayOfDayNumber(day) - 1);
         const nextMonday = monday + 7;
         const end =
-          offsets.localDayNumber(span.endMs - 1) >= nextMonday
-            ? offsets.startOfLocalDayWithin(nextMonday, start, span.endMs)
+          clock.localDayNumber(span.endMs - 1) >= nextMonday
+            ? clock.startOfLocalDayWithin(nextMonday, start, span.endMs)
             : span.endMs;
         pieces.push({ startMs: start, endMs: end, monday, index });
         start = end;
@@ -134,10 +134,10 @@ export interface AgentScheduleSummary {
 export function agentScheduleSummary(input: AgentScheduleInput): AgentScheduleSummary {
   const { shifts, zone } = input;
   const config = input.config ?? DEFAULT_PAY_CONFIG;
-  const offsets = ZoneOffsets.of(zone);
+  const clock = ZoneClock.of(zone);
   const fromDay = toDayNumber(input.window.from);
   const toDay = toDayNumber(input.window.to);
-  const startDay = shifts.map((s) => offsets.localDayNumber(scheduledSpan(s).startMs));
+  const startDay = shifts.map((s) => clock.localDayNumber(scheduledSpan(s).startMs));
   const inWindow = startDay.map((d) => d >= fromDay && d <= toDay);
 
   const overtime = new Map<number, number>();

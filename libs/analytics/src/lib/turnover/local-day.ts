@@ -1,7 +1,4 @@
-import { fromDayNumber } from '../dates';
-import { ZoneOffsets } from '../schedule/zone-offsets';
-
-const MS_PER_DAY = 86_400_000;
+import { ZoneClock } from '../dates/zone-clock';
 
 /**
  * The local date of an instant in `zone`, from the zone's offset table (luxon is the authority on
@@ -9,5 +6,5 @@ const MS_PER_DAY = 86_400_000;
  * local dates per request, and a luxon DateTime per shift was most of their time.
  */
 export function localDateOfInstant(ms: number, zone: string): string {
-  return fromDayNumber(Math.floor((ms + ZoneOffsets.of(zone).offsetMs(ms)) / MS_PER_DAY));
+  return ZoneClock.of(zone).localDate(ms);
 }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZoneOffsets } from '@floorwise/analytics';
+import { ZoneClock } from '@floorwise/analytics';
 import {
   SEND_HOME_REASONS,
   SendHomeReason,
@@ -148,7 +148,7 @@ function instantField(
     return undefined;
   }
   if (tz !== null && parsed.offsetMinutes !== null) {
-    const siteOffset = ZoneOffsets.of(tz).offsetMinutes(parsed.ms);
+    const siteOffset = ZoneClock.of(tz).offsetMinutes(parsed.ms);
     if (siteOffset !== parsed.offsetMinutes) {
       p.add(
         name,
@@ -341,7 +341,7 @@ export function parseShift(
 
   let localDate = '';
   if (agent && typeof startMs === 'number') {
-    localDate = ZoneOffsets.of(agent.tz).localDate(startMs);
+    localDate = ZoneClock.of(agent.tz).localDate(startMs);
     if (localDate < agent.hireDate) {
       p.add(
         'start',
