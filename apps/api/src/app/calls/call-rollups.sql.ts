@@ -141,7 +141,16 @@ export const CREATE_STAGE = `CREATE TEMP TABLE call_stage (${STAGE_COLUMNS.map(
 export const STAGE_MONTHS = (source: string) =>
   `SELECT DISTINCT to_char(date_trunc('month', started_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month FROM ${source} s`;
 
-/** Creates the monthly partition of `calls` for `month` (`YYYY-MM`, UTC) when missing. */
+/** Advisory lock key under which a month partition of `calls` is created. */
+export const PARTITION_LOCK = 7264100;
+
+/**
+ * Creates the monthly partition of `calls` for `month` (`YYYY-MM`, UTC) when missing.
+ * `CREATE TABLE IF NOT EXISTS … PARTITION OF` alone is not safe against a concurrent create (the
+ * second writer fails with "already exists" when the first commits), which live `POST /api/calls`
+ * writers hit at the first calls of every month: a writer that finds the partition missing takes
+ * a transaction lock first, so the next one waits for that commit and then finds it there.
+ */
 export function createPartitionSql(month: string): string {
   if (!/^\d{4}-\d{2}$/.test(month)) {
     throw new Error(`bad partition month ${month}`);
@@ -149,8 +158,13 @@ export function createPartitionSql(month: string): string {
   const [y, m] = month.split('-').map(Number);
   const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
   const name = `calls_y${y}m${String(m).padStart(2, '0')}`;
-  return `CREATE TABLE IF NOT EXISTS ${name} PARTITION OF calls
-    FOR VALUES FROM ('${month}-01 00:00:00+00') TO ('${next}-01 00:00:00+00')`;
+  return `DO $$ BEGIN
+    IF to_regclass('${name}') IS NULL THEN
+      PERFORM pg_advisory_xact_lock(${PARTITION_LOCK});
+      CREATE TABLE IF NOT EXISTS ${name} PARTITION OF calls
+        FOR VALUES FROM ('${month}-01 00:00:00+00') TO ('${next}-01 00:00:00+00');
+    END IF;
+  END $$`;
 }
 
 /** The columns of `calls` the rollups read (RETURNING only these keeps the CTE narrow). */

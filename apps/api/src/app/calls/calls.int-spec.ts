@@ -360,4 +360,32 @@ describe('calls: bad files and the live path', () => {
         .status,
     ).toBe(403);
   });
+
+  it('should take the first calls of a new month from concurrent writers without an error', async () => {
+    const call = (i: number) => ({
+      call_id: `NM${i}`,
+      employee_code: 'A1',
+      campaign_code: 'SUP',
+      channel: 'phone',
+      direction: 'inbound',
+      started_at: `2027-01-01T00:0${i}:00-06:00`,
+      queue_seconds: 5,
+      talk_seconds: 100,
+      hold_seconds: 0,
+      wrap_seconds: 10,
+      outcome: 'resolved',
+    });
+    const answers = await Promise.all(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
+        t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.m1}`).send(call(i)),
+      ),
+    );
+    expect(answers.map((r) => [r.status, r.body.imported])).toEqual(
+      Array.from({ length: 8 }, () => [200, 1]),
+    );
+    const { rows } = await t.sql.query(
+      `SELECT count(*)::int AS n FROM calls_y2027m01 WHERE call_id LIKE 'NM%'`,
+    );
+    expect(rows[0].n).toBe(8);
+  });
 });
