@@ -218,6 +218,14 @@ export interface PayEstimateDto {
   };
   /** Hours lost to unpaid send-homes, in cents at the base rate. */
   lostCents: number;
+  /** Awards in `lines.spiffCents`: approved (or paid), opened, payable in this period. */
+  spiffAwards: number;
+  /**
+   * The current period only (0 for the others): awards still awaiting approval, in cents —
+   * not in the total; each joins the period in which it is approved.
+   */
+  spiffPendingCents: number;
+  spiffPendingAwards: number;
 }
 
 /** `GET /api/me/schedule` and `GET /api/schedules/agents/:employeeCode`. */
@@ -262,7 +270,14 @@ export interface PayEstimatesDto {
   /** The date whose pay period each row shows (each agent's site has its own rule). */
   date: string;
   rows: PayEstimateRowDto[];
-  totals: { agents: number; totalCents: number; lines: PayLinesDto; lostSeconds: number };
+  totals: {
+    agents: number;
+    totalCents: number;
+    lines: PayLinesDto;
+    lostSeconds: number;
+    /** SPIFF awaiting approval of the rows (not in `totalCents`). */
+    spiffPendingCents: number;
+  };
 }
 
 /** One interval of `GET /api/schedules/staffing-gap`. */

@@ -27,6 +27,12 @@ import type {
 } from '@floorwise/contracts';
 import { AuthUser, teamFilter } from '../auth/auth-user';
 import { forbidden, invalid, notFound } from '../common/domain-error';
+import {
+  payWindowKey,
+  SpiffPayableSums,
+  SpiffPayService,
+  SpiffSum,
+} from '../spiff/spiff-awards.service';
 import { StaffingService } from '../staffing/staffing.service';
 import {
   AgentRow,
@@ -65,6 +71,7 @@ export class ScheduleFiguresService {
   constructor(
     private readonly db: DataSource,
     private readonly staffing: StaffingService,
+    private readonly spiff: SpiffPayService,
   ) {}
 
   // ------------------------------------------------------------ roster
@@ -184,6 +191,9 @@ export class ScheduleFiguresService {
       dataTo,
     ]);
     const [{ agent, shifts }] = groupByAgent(rows);
+    const spiff = await this.spiff.payableByPeriod(
+      periods.map((p) => ({ agentId: agent.agent_id, from: p.from, to: p.to })),
+    );
     const config = payConfigOf(agent);
     const week = agentScheduleSummary({
       shifts,
@@ -231,31 +241,40 @@ export class ScheduleFiguresService {
       recent: recent.shifts
         .map((f) => toShiftDto(shifts[f.index], employeeCode, zone, f))
         .reverse(),
-      periods: periods.map((p) => this.estimate(agent, shifts, p, day)),
+      periods: periods.map((p) => this.estimate(agent, shifts, p, day, spiff)),
     };
   }
 
-  /** metrics.md §4 pay estimate of one agent for one period (SPIFF: see the note below). */
+  /**
+   * metrics.md §4 pay estimate of one agent for one period, its SPIFF line the awards payable in
+   * the period (`SpiffPayService.payableByPeriod`); the awards still pending are reported beside
+   * the current period only (they join the period in which they are approved).
+   */
   private estimate(
     agent: AgentRow,
     shifts: readonly StoredShift[],
     period: PayPeriod,
     day: string,
+    spiff: SpiffPayableSums,
   ): PayEstimateDto {
     const dataFrom = payPeriodDataFrom(period);
+    const current = day >= period.from && day <= period.to;
+    const none: SpiffSum = { awards: 0, cents: 0 };
+    const payable = spiff.periods.get(payWindowKey(agent.agent_id, period.from, period.to)) ?? none;
+    const pending = current ? (spiff.pending.get(agent.agent_id) ?? none) : none;
     const r: PayEstimate = payEstimate({
       shifts: shifts.filter((s) => s.localDate >= dataFrom && s.localDate <= period.to),
       zone: agent.time_zone,
       hourlyRateCents: agent.hourly_rate_cents,
       config: payConfigOf(agent),
       period,
-      // Approved SPIFF awards come from the SPIFF stream's award table (feat/spiff), wired at merge.
-      spiffAwardsCents: [],
+      spiffAwardsCents: [payable.cents],
+      spiffPendingCents: [pending.cents],
     });
     return {
       from: period.from,
       to: period.to,
-      current: day >= period.from && day <= period.to,
+      current,
       hourlyRateCents: agent.hourly_rate_cents,
       lines: r.lines,
       totalCents: r.totalCents,
@@ -267,6 +286,9 @@ export class ScheduleFiguresService {
       lostSeconds: r.lostSeconds,
       lostSecondsByReason: r.lostSecondsByReason,
       lostCents: r.lostCents,
+      spiffAwards: payable.awards,
+      spiffPendingCents: r.spiffPendingCents,
+      spiffPendingAwards: pending.awards,
     };
   }
 
@@ -308,16 +330,24 @@ export class ScheduleFiguresService {
     const periodBySite = new Map(
       windows.map((w) => [sites.find((s) => s.site_id === w.siteId)?.site_code, w.period]),
     );
-    const out: PayEstimateRowDto[] = groupByAgent(rows).map(({ agent, shifts }) => {
-      const period = periodBySite.get(agent.site_code) as PayPeriod;
-      return {
-        employeeCode: agent.employee_code,
-        fullName: agent.full_name,
-        teamCode: agent.team_code,
-        siteCode: agent.site_code,
-        ...this.estimate(agent, shifts, period, today(agent.time_zone)),
-      };
-    });
+    const agents = groupByAgent(rows).map((a) => ({
+      ...a,
+      period: periodBySite.get(a.agent.site_code) as PayPeriod,
+    }));
+    const spiff = await this.spiff.payableByPeriod(
+      agents.map(({ agent, period }) => ({
+        agentId: agent.agent_id,
+        from: period.from,
+        to: period.to,
+      })),
+    );
+    const out: PayEstimateRowDto[] = agents.map(({ agent, shifts, period }) => ({
+      employeeCode: agent.employee_code,
+      fullName: agent.full_name,
+      teamCode: agent.team_code,
+      siteCode: agent.site_code,
+      ...this.estimate(agent, shifts, period, today(agent.time_zone), spiff),
+    }));
     const lines: PayLinesDto = {
       baseCents: 0,
       overtimePremiumCents: 0,
@@ -328,17 +358,19 @@ export class ScheduleFiguresService {
     };
     let totalCents = 0;
     let lostSeconds = 0;
+    let spiffPendingCents = 0;
     for (const r of out) {
       for (const k of Object.keys(lines) as (keyof PayLinesDto)[]) {
         lines[k] += r.lines[k];
       }
       totalCents += r.totalCents;
       lostSeconds += r.lostSeconds;
+      spiffPendingCents += r.spiffPendingCents;
     }
     return {
       date: asOf,
       rows: out,
-      totals: { agents: out.length, totalCents, lines, lostSeconds },
+      totals: { agents: out.length, totalCents, lines, lostSeconds, spiffPendingCents },
     };
   }
 

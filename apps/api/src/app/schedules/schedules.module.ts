@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ImportService } from '../imports/import.service';
 import { ImportsModule } from '../imports/imports.module';
+import { SpiffModule } from '../spiff/spiff.module';
 import { StaffingService } from '../staffing/staffing.service';
 import { ShiftsImport } from './imports/shifts-import.handler';
 import { PayRulesService } from './pay-rules.service';
@@ -11,7 +12,8 @@ import { ShiftsService } from './shifts.service';
 
 /** Shifts and timesheets, send-homes, pay rules, rosters, pay estimates and the staffing gap. */
 @Module({
-  imports: [ImportsModule],
+  // SpiffModule: SpiffPayService, the approved awards of the pay estimate's SPIFF line
+  imports: [ImportsModule, SpiffModule],
   controllers: [SchedulesController],
   // StaffingService (the forecast behind the staffing gap) is stateless: its own instance here
   providers: [

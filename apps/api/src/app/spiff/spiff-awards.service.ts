@@ -23,7 +23,7 @@ import {
 } from '../common/domain-error';
 import { AWARD_SELECT, AwardRow, mapAward } from './spiff-award-rows';
 import { awardVisible } from './spiff-scope';
-import { APPROVED_TOTALS, INSERT_AUDIT } from './spiff.sql';
+import { APPROVED_TOTALS, INSERT_AUDIT, PAYABLE_BY_PERIOD } from './spiff.sql';
 
 /** Ids one bulk request may carry. */
 export const BULK_MAX = 5_000;
@@ -541,4 +541,61 @@ export class SpiffPayService {
       cents: Number(r.cents),
     }));
   }
+
+  /**
+   * The pay estimate's SPIFF sums (docs/schedules.md "SPIFF in the pay estimate"): for each
+   * window (an agent and a pay period, local dates inclusive) the awards payable in it, and each
+   * agent's awards still pending — one query (`PAYABLE_BY_PERIOD`). The caller has already
+   * chosen which agents the user may see.
+   */
+  async payableByPeriod(windows: readonly SpiffPayWindow[]): Promise<SpiffPayableSums> {
+    const out: SpiffPayableSums = { periods: new Map(), pending: new Map() };
+    if (windows.length === 0) {
+      return out;
+    }
+    const rows: {
+      agent_id: number;
+      period_from: string | null;
+      period_to: string | null;
+      awards: number;
+      cents: string;
+    }[] = await this.db.query(PAYABLE_BY_PERIOD, [
+      windows.map((w) => w.agentId),
+      windows.map((w) => w.from),
+      windows.map((w) => w.to),
+    ]);
+    for (const r of rows) {
+      const sum = { awards: r.awards, cents: Number(r.cents) };
+      if (r.period_from === null || r.period_to === null) {
+        out.pending.set(r.agent_id, sum);
+      } else {
+        out.periods.set(payWindowKey(r.agent_id, r.period_from, r.period_to), sum);
+      }
+    }
+    return out;
+  }
+}
+
+/** An agent and one of their pay periods (local dates, inclusive). */
+export interface SpiffPayWindow {
+  agentId: number;
+  from: string;
+  to: string;
+}
+
+/** Award count and exact integer cents. */
+export interface SpiffSum {
+  awards: number;
+  cents: number;
+}
+
+/** `payableByPeriod`: sums by {@link payWindowKey}, and pending sums by agent id. */
+export interface SpiffPayableSums {
+  periods: Map<string, SpiffSum>;
+  pending: Map<number, SpiffSum>;
+}
+
+/** The key of a window in {@link SpiffPayableSums.periods}. */
+export function payWindowKey(agentId: number, from: string, to: string): string {
+  return `${agentId}:${from}:${to}`;
 }

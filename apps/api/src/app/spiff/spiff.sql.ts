@@ -196,3 +196,38 @@ WHERE w.status IN ('approved', 'paid') AND w.approved_on BETWEEN $1 AND $2
   AND ($4::int[] IS NULL OR a.team_id = ANY($4::int[]))
 GROUP BY w.agent_id, a.employee_code, a.full_name, t.team_code
 ORDER BY a.employee_code`;
+
+/**
+ * The pay estimate's SPIFF line (docs/schedules.md): per agent and pay period, the exact sum of
+ * the awards **payable** in it — approved or since paid, and for a spin or envelope also opened —
+ * dated by the local date (the agent's site zone) on which the later of the two happened: the
+ * approval date, or the day an approved draw was opened. Unopened draws never count (their amount
+ * is the agent's surprise). Also, per agent, the awards still pending (opened draws only), in
+ * rows whose period is null. `$1` agent ids, `$2` first dates, `$3` last dates (parallel arrays:
+ * one window per entry; an agent may have several). No figure beyond sums and counts.
+ */
+export const PAYABLE_BY_PERIOD = `
+WITH win AS (
+  SELECT * FROM unnest($1::int[], $2::date[], $3::date[]) AS x(agent_id, period_from, period_to)
+), aw AS (
+  SELECT w.agent_id, w.status, w.amount_cents,
+    greatest(w.approved_on, (d.revealed_at AT TIME ZONE st.time_zone)::date) AS payable_on
+  FROM spiff_award w
+  JOIN agent a ON a.id = w.agent_id
+  JOIN team t ON t.id = a.team_id
+  JOIN site st ON st.id = t.site_id
+  LEFT JOIN spiff_draw d ON d.award_id = w.id
+  WHERE w.agent_id IN (SELECT agent_id FROM win)
+    AND w.status IN ('pending', 'approved', 'paid')
+    AND (d.award_id IS NULL OR d.revealed_at IS NOT NULL)
+)
+SELECT win.agent_id, win.period_from::text AS period_from, win.period_to::text AS period_to,
+  count(*)::int AS awards, sum(aw.amount_cents)::text AS cents
+FROM win
+JOIN aw ON aw.agent_id = win.agent_id AND aw.status IN ('approved', 'paid')
+  AND aw.payable_on BETWEEN win.period_from AND win.period_to
+GROUP BY win.agent_id, win.period_from, win.period_to
+UNION ALL
+SELECT agent_id, NULL, NULL, count(*)::int, sum(amount_cents)::text
+FROM aw WHERE status = 'pending'
+GROUP BY agent_id`;

@@ -173,6 +173,17 @@ import { PERIOD_LABEL } from './pay-rules-view';
               <span>Estimated total</span>
               <strong data-testid="my-pay-total">{{ p.totalCents | cents }}</strong>
             </div>
+            @if (p.spiffPendingCents > 0) {
+              <div class="pending" data-testid="my-spiff-pending">
+                <span
+                  >SPIFF awaiting approval<span class="fw-sub"
+                    >{{ p.spiffPendingAwards }} award{{ p.spiffPendingAwards === 1 ? '' : 's' }} ·
+                    not in the total until a manager approves</span
+                  ></span
+                >
+                <span class="fw-num">{{ p.spiffPendingCents | cents }}</span>
+              </div>
+            }
           </div>
           @if (p.lostSeconds > 0) {
             <fw-alert tone="error" class="lost" heading="Hours lost to send-homes">
@@ -181,7 +192,8 @@ import { PERIOD_LABEL } from './pay-rules-view';
             </fw-alert>
           }
           <p class="fw-muted small">
-            SPIFF awards appear here once a manager approves them. Overtime is paid for hours past
+            SPIFF awards count in the pay period in which a manager approves them (a spin or
+            envelope once you have also opened it). Overtime is paid for hours past
             {{ m.contractHours }} h in a Monday–Sunday week, in the period that holds its Sunday.
           </p>
         }
@@ -224,6 +236,12 @@ import { PERIOD_LABEL } from './pay-rules-view';
                       p.lines.weekendDifferentialCents +
                       p.lines.holidayDifferentialCents | cents
                   }}
+                </td>
+              </ng-container>
+              <ng-container matColumnDef="spiff">
+                <th mat-header-cell *matHeaderCellDef class="fw-num">SPIFF</th>
+                <td mat-cell *matCellDef="let p; table: m.periods" class="fw-num">
+                  {{ p.lines.spiffCents > 0 ? (p.lines.spiffCents | cents) : '—' }}
                 </td>
               </ng-container>
               <ng-container matColumnDef="lost">
@@ -373,6 +391,14 @@ import { PERIOD_LABEL } from './pay-rules-view';
       border-top: 1px solid var(--mat-sys-outline-variant);
       font: var(--mat-sys-title-medium);
     }
+    .pending {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      padding: 8px 16px;
+      border-top: 1px dashed var(--mat-sys-outline-variant);
+      color: var(--mat-sys-on-surface-variant);
+    }
     .lost {
       display: block;
       margin-top: 12px;
@@ -401,7 +427,15 @@ export class MySchedule {
   protected readonly reasonLabel = REASON_LABEL;
   protected readonly periodLabel = PERIOD_LABEL;
   protected readonly lineColumns = ['label', 'hours', 'amount'];
-  protected readonly historyColumns = ['period', 'paid', 'overtime', 'diff', 'lost', 'total'];
+  protected readonly historyColumns = [
+    'period',
+    'paid',
+    'overtime',
+    'diff',
+    'spiff',
+    'lost',
+    'total',
+  ];
   protected readonly recentColumns = ['day', 'time', 'status', 'worked', 'paid', 'flags'];
   protected readonly periodIndex = signal(0);
   protected readonly current = computed(() => this.me().value?.periods[0] ?? null);

@@ -41,11 +41,15 @@ const SORT_BY = {
     r.lines.nightDifferentialCents +
     r.lines.weekendDifferentialCents +
     r.lines.holidayDifferentialCents,
+  spiff: (r: PayEstimateRowDto) => r.lines.spiffCents,
   lost: (r: PayEstimateRowDto) => r.lostSeconds,
   total: (r: PayEstimateRowDto) => r.totalCents,
 };
 
-/** Pay estimates of a pay period for many agents: base, overtime premium, differentials, hours lost. */
+/**
+ * Pay estimates of a pay period for many agents: base, overtime premium, differentials, SPIFF
+ * awards, hours lost.
+ */
 @Component({
   selector: 'fw-pay-view',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -129,6 +133,16 @@ const SORT_BY = {
           hint="night, weekend, holiday"
         />
         <fw-stat-card
+          label="SPIFF awards"
+          [value]="cents(e.totals.lines.spiffCents)"
+          [hint]="
+            e.totals.spiffPendingCents > 0
+              ? cents(e.totals.spiffPendingCents) + ' awaiting approval, not in the total'
+              : 'approved bonus awards'
+          "
+          data-testid="pay-spiff-total"
+        />
+        <fw-stat-card
           label="Hours lost"
           [value]="hours(e.totals.lostSeconds)"
           [tone]="e.totals.lostSeconds > 0 ? 'bad' : 'neutral'"
@@ -192,6 +206,22 @@ const SORT_BY = {
               }}
             </td>
           </ng-container>
+          <ng-container matColumnDef="spiff">
+            <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">SPIFF</th>
+            <td mat-cell *matCellDef="let r; table: rows()" class="fw-num">
+              @if (r.lines.spiffCents > 0) {
+                {{ r.lines.spiffCents | cents }}
+                <span class="fw-sub"
+                  >{{ r.spiffAwards }} award{{ r.spiffAwards === 1 ? '' : 's' }}</span
+                >
+              } @else {
+                —
+              }
+              @if (r.spiffPendingCents > 0) {
+                <span class="fw-sub pending">+{{ r.spiffPendingCents | cents }} pending</span>
+              }
+            </td>
+          </ng-container>
           <ng-container matColumnDef="lost">
             <th mat-header-cell *matHeaderCellDef mat-sort-header class="fw-num">Hours lost</th>
             <td
@@ -221,7 +251,9 @@ const SORT_BY = {
       An estimate from the timesheets so far: base = paid hours × rate (a goal-met release is paid
       to the scheduled end); overtime premium = the extra half for hours past the contract in each
       Monday–Sunday week, paid in the period that holds the week's Sunday; one differential per
-      hour, the largest. SPIFF awards join when bonuses are approved.
+      hour, the largest; SPIFF = the bonus awards payable in the period (approved in it — a spin or
+      envelope once also opened). Awards still pending are shown beside the current period, not in
+      its total.
     </p>
   `,
   styles: `
@@ -230,6 +262,10 @@ const SORT_BY = {
     }
     .bad {
       color: var(--mat-sys-error);
+    }
+    .pending {
+      color: var(--mat-sys-on-surface-variant);
+      font-style: italic;
     }
     .note {
       font: var(--mat-sys-body-small);
@@ -254,6 +290,7 @@ export class PayView {
     'base',
     'overtime',
     'diff',
+    'spiff',
     'lost',
     'total',
   ];

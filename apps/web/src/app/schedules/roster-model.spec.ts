@@ -5,6 +5,7 @@ import {
   minutesFrom,
   mondayOf,
   payLines,
+  spiffNote,
   shiftBadges,
   shiftBars,
   wallClock,
@@ -211,9 +212,9 @@ describe('payLines', () => {
         nightDifferentialCents: 3,
         weekendDifferentialCents: 4,
         holidayDifferentialCents: 5,
-        spiffCents: 0,
+        spiffCents: 2_500,
       },
-      totalCents: 132,
+      totalCents: 2_632,
       paidSeconds: 7200,
       workedSeconds: 7200,
       scheduledSeconds: 7200,
@@ -222,6 +223,9 @@ describe('payLines', () => {
       lostSeconds: 0,
       lostSecondsByReason: { goal_met: 0, outage: 0, low_volume: 0, unspecified: 0 },
       lostCents: 0,
+      spiffAwards: 2,
+      spiffPendingCents: 700,
+      spiffPendingAwards: 1,
     });
     expect(lines.map((l) => [l.label, l.cents, l.hours])).toEqual([
       ['Base pay', 100, 2],
@@ -229,7 +233,16 @@ describe('payLines', () => {
       ['Night differential', 3, 0.5],
       ['Weekend differential', 4, 0],
       ['Holiday differential', 5, 0],
-      ['SPIFF awards', 0, null],
+      ['SPIFF awards', 2_500, null],
     ]);
+    // the pending 700 ¢ is not a line: it is shown beside the total, not in it
+    expect(lines.reduce((sum, l) => sum + l.cents, 0)).toBe(2_632);
+    expect(lines[5].note).toBe('2 approved bonus awards');
+  });
+
+  it('names the awards behind the SPIFF line', () => {
+    expect(spiffNote(0)).toBe('no approved bonus awards');
+    expect(spiffNote(1)).toBe('1 approved bonus award');
+    expect(spiffNote(3)).toBe('3 approved bonus awards');
   });
 });

@@ -401,6 +401,13 @@ export interface PayLine {
   note: string;
 }
 
+/** "2 approved bonus awards" — the awards behind the SPIFF line of a pay estimate. */
+export function spiffNote(awards: number): string {
+  return awards === 0
+    ? 'no approved bonus awards'
+    : `${awards} approved bonus award${awards === 1 ? '' : 's'}`;
+}
+
 /** The line items of a pay estimate in reading order, each with the hours behind it. */
 export function payLines(p: PayEstimateDto): PayLine[] {
   return [
@@ -438,7 +445,7 @@ export function payLines(p: PayEstimateDto): PayLine[] {
       label: 'SPIFF awards',
       cents: p.lines.spiffCents,
       hours: null,
-      note: 'approved bonus awards',
+      note: spiffNote(p.spiffAwards),
     },
   ];
 }

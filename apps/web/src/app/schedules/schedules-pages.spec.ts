@@ -14,6 +14,7 @@ import { NGX_ECHARTS_CONFIG } from 'ngx-echarts';
 import { apiInterceptor } from '../core/api.interceptor';
 import { MySchedule } from './my-schedule';
 import { patternDays } from './pattern-dialog';
+import { PayView } from './pay-view';
 import { RosterView } from './roster-view';
 import { localSpan } from './shift-dialog';
 
@@ -61,18 +62,24 @@ const shift = (over: Partial<ShiftDto> = {}): ShiftDto => ({
   ...over,
 });
 
-const period = (from: string, to: string, current: boolean, total: number): PayEstimateDto => ({
+const period = (
+  from: string,
+  to: string,
+  current: boolean,
+  total: number,
+  spiff = { cents: 0, awards: 0, pendingCents: 0, pendingAwards: 0 },
+): PayEstimateDto => ({
   from,
   to,
   current,
   hourlyRateCents: 1581,
   lines: {
-    baseCents: total - 300,
+    baseCents: total - 300 - spiff.cents,
     overtimePremiumCents: 200,
     nightDifferentialCents: 100,
     weekendDifferentialCents: 0,
     holidayDifferentialCents: 0,
-    spiffCents: 0,
+    spiffCents: spiff.cents,
   },
   totalCents: total,
   paidSeconds: 40 * 3600,
@@ -83,6 +90,9 @@ const period = (from: string, to: string, current: boolean, total: number): PayE
   lostSeconds: 6 * 3600,
   lostSecondsByReason: { goal_met: 0, outage: 6 * 3600, low_volume: 0, unspecified: 0 },
   lostCents: 9486,
+  spiffAwards: spiff.awards,
+  spiffPendingCents: spiff.pendingCents,
+  spiffPendingAwards: spiff.pendingAwards,
 });
 
 function setup() {
@@ -133,7 +143,12 @@ describe('MySchedule', () => {
       upcoming: [shift()],
       recent: [],
       periods: [
-        period('2026-11-30', '2026-12-13', true, 12_345),
+        period('2026-11-30', '2026-12-13', true, 12_345, {
+          cents: 2_468,
+          awards: 2,
+          pendingCents: 1_234,
+          pendingAwards: 1,
+        }),
         period('2026-11-16', '2026-11-29', false, 98_765),
       ],
     };
@@ -148,6 +163,13 @@ describe('MySchedule', () => {
     expect(lines).toContain('Overtime premium');
     expect(lines).toContain('$2.00');
     expect(el.querySelector('[data-testid="my-pay-total"]')?.textContent?.trim()).toBe('$123.45');
+    // the SPIFF line, in the total; the pending award beside it, not in it
+    expect(lines).toContain('SPIFF awards');
+    expect(lines).toContain('2 approved bonus awards');
+    expect(lines).toContain('$24.68');
+    const pending = el.querySelector('[data-testid="my-spiff-pending"]')?.textContent ?? '';
+    expect(pending).toContain('$12.34');
+    expect(pending).toContain('1 award · not in the total');
     expect(el.textContent).toContain('6 h of scheduled time was not paid (6 h outage)');
     // the past period, picked
     const buttons = [...el.querySelectorAll<HTMLButtonElement>('.periods button')];
@@ -155,6 +177,63 @@ describe('MySchedule', () => {
     buttons[1].click();
     fixture.detectChanges();
     expect(el.querySelector('[data-testid="my-pay-total"]')?.textContent?.trim()).toBe('$987.65');
+    // a past period has no pending awards and no SPIFF line amount
+    expect(el.querySelector('[data-testid="my-spiff-pending"]')).toBeNull();
+    expect(el.querySelector('[data-testid="my-pay-lines"]')?.textContent).toContain(
+      'no approved bonus awards',
+    );
+  });
+});
+
+describe('PayView', () => {
+  afterEach(() => TestBed.inject(HttpTestingController).verify());
+
+  it("shows each agent's SPIFF awards as a column and their sum with the pending cents", async () => {
+    const http = setup();
+    const fixture = TestBed.createComponent(PayView);
+    await fixture.whenStable();
+    http.expectOne('/api/teams').flush([]);
+    const req = http.expectOne((r) => r.url === '/api/pay/estimates');
+    const row = (code: string, p: PayEstimateDto) => ({
+      ...p,
+      employeeCode: code,
+      fullName: `Agent ${code}`,
+      teamCode: 'T1',
+      siteCode: 'CHI',
+    });
+    const a = row(
+      'A1',
+      period('2026-11-16', '2026-11-29', false, 50_000, {
+        cents: 3_702,
+        awards: 3,
+        pendingCents: 0,
+        pendingAwards: 0,
+      }),
+    );
+    const b = row('A2', period('2026-11-16', '2026-11-29', false, 40_000));
+    req.flush({
+      date: '2026-11-17',
+      rows: [a, b],
+      totals: {
+        agents: 2,
+        totalCents: 90_000,
+        lines: { ...a.lines, spiffCents: 3_702 },
+        lostSeconds: 0,
+        spiffPendingCents: 1_234,
+      },
+    });
+    await fixture.whenStable();
+    fixture.detectChanges();
+    const el = fixture.nativeElement as HTMLElement;
+    const card = el.querySelector('[data-testid="pay-spiff-total"]')?.textContent ?? '';
+    expect(card).toContain('$37.02');
+    expect(card).toContain('$12.34 awaiting approval, not in the total');
+    const headers = [...el.querySelectorAll('th')].map((h) => h.textContent?.trim());
+    expect(headers).toContain('SPIFF');
+    const cells = [...el.querySelectorAll('tr')].map((r) => r.textContent ?? '');
+    expect(cells.find((c) => c.includes('Agent A1'))).toContain('$37.02');
+    expect(cells.find((c) => c.includes('Agent A1'))).toContain('3 awards');
+    expect(cells.find((c) => c.includes('Agent A2'))).not.toContain('award');
   });
 });
 

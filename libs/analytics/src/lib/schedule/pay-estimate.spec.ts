@@ -110,6 +110,29 @@ describe('payEstimate', () => {
     expect(() =>
       payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 1581, spiffAwardsCents: [10.5] }),
     ).toThrow(/integer cents/);
+    expect(() =>
+      payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 1581, spiffPendingCents: [0.5] }),
+    ).toThrow(/integer cents/);
+  });
+
+  it('adds approved SPIFF sums to the total and reports pending awards beside it, not in it', () => {
+    // one worked day, 8 h × $20.00 = 16 000 ¢ base, no overtime, no differential (a Tuesday in UTC)
+    const shifts = [shift('2026-05-05T09:00:00Z', '2026-05-05T17:00:00Z')];
+    const result = payEstimate({
+      shifts,
+      zone: 'UTC',
+      hourlyRateCents: 2000,
+      spiffAwardsCents: [12_345],
+      spiffPendingCents: [700, 55],
+    });
+    expect(result.lines.spiffCents).toBe(12_345);
+    expect(result.spiffPendingCents).toBe(755);
+    // 16 000 + 12 345; the 755 pending cents are not in it
+    expect(result.totalCents).toBe(28_345);
+    const none = payEstimate({ shifts, zone: 'UTC', hourlyRateCents: 2000 });
+    expect(none.lines.spiffCents).toBe(0);
+    expect(none.spiffPendingCents).toBe(0);
+    expect(none.totalCents).toBe(16_000);
   });
 });
 

@@ -24,8 +24,16 @@ export interface PayEstimateInput {
   hourlyRateCents: number;
   /** The site's rules; `contractHours` is the agent's (metrics.md: "the agent's contract hours"). */
   config?: PayConfig;
-  /** Approved SPIFF awards of the period, integer cents. */
+  /**
+   * Approved SPIFF awards payable in the period, integer cents (one sum per period, or one entry
+   * per award — they are added). docs/schedules.md says which awards count and when.
+   */
   spiffAwardsCents?: readonly number[];
+  /**
+   * SPIFF awards still awaiting approval, integer cents: reported beside the estimate
+   * (`spiffPendingCents`), never in a line or the total.
+   */
+  spiffPendingCents?: readonly number[];
   /** The pay period (local dates, inclusive). */
   period?: PayPeriod;
 }
@@ -66,6 +74,8 @@ export interface PayEstimate {
   lostCents: number;
   /** Scheduled seconds of the period's shifts (all statuses). */
   scheduledSeconds: number;
+  /** SPIFF awards awaiting approval (cents): shown beside the estimate, not in its total. */
+  spiffPendingCents: number;
   weeks: PayEstimateWeek[];
 }
 
@@ -76,7 +86,8 @@ export interface PayEstimate {
  * - overtime premium = overtime hours × rate × (multiplier − 1), per Monday–Sunday local week;
  * - one differential line per category (night, weekend, holiday): hours won by that category
  *   (largest percentage per hour, not stacked) × rate × percentage;
- * - SPIFF = the sum of the approved awards (already cents).
+ * - SPIFF = the sum of the approved awards (already cents); pending awards are summed apart
+ *   (`spiffPendingCents`) and stay out of the total.
  *
  * With a pay period (our rules where metrics.md is silent): worked time belongs to the local date
  * it is worked on (a night shift across the period's last midnight is split there, as weeks are);
@@ -90,7 +101,7 @@ export function payEstimate(input: PayEstimateInput): PayEstimate {
   if (problems.length > 0) {
     throw new RangeError(`invalid pay config: ${problems.join('; ')}`);
   }
-  for (const award of input.spiffAwardsCents ?? []) {
+  for (const award of [...(input.spiffAwardsCents ?? []), ...(input.spiffPendingCents ?? [])]) {
     if (!Number.isInteger(award)) {
       throw new RangeError(`SPIFF awards must be integer cents, got ${award}`);
     }
@@ -189,6 +200,7 @@ export function payEstimate(input: PayEstimateInput): PayEstimate {
     lostSecondsByReason: loss.lostSecondsByReason,
     lostCents: lineCents(loss.lostSeconds * 1000, rate),
     scheduledSeconds: scheduledMs / 1000,
+    spiffPendingCents: (input.spiffPendingCents ?? []).reduce((sum, a) => sum + a, 0),
     weeks,
   };
 }
