@@ -62,14 +62,25 @@ export class CallWriter {
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
-      const lookups = await loadCallLookups(client, this.env.CUSTOMER_REF_KEY);
       const problems = new ImportProblems();
+      // Shape first (to know which codes to look up), problems reported in line order below.
+      const shaped = records.map((rec) => {
+        const found: [string, string][] = [];
+        return { ...toValues(rec, (field, message) => found.push([field, message])), found };
+      });
+      const codes = (field: string) => [
+        ...new Set(shaped.map((s) => (s.values?.[field] ?? '').trim()).filter((c) => c !== '')),
+      ];
+      const lookups = await loadCallLookups(client, this.env.CUSTOMER_REF_KEY, {
+        employeeCodes: codes('employee_code'),
+        campaignCodes: codes('campaign_code'),
+      });
       const rows: CallRow[] = [];
-      records.forEach((rec, i) => {
+      shaped.forEach(({ values, reported, found }, i) => {
         const line = i + 1;
-        const { values, reported } = toValues(rec, (field, message) =>
-          problems.add(line, field, message),
-        );
+        for (const [field, message] of found) {
+          problems.add(line, field, message);
+        }
         const p = new RowProblems(problems, line, reported);
         const row = values ? parseCall(values, p, lookups) : null;
         if (row && !p.any) {

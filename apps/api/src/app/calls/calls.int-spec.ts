@@ -354,6 +354,17 @@ describe('calls: bad files and the live path', () => {
         message: 'talk_seconds must be a string, number or boolean',
       },
     ]);
+    const unknown = await post([
+      { ...call, call_id: 'L5' },
+      { ...call, call_id: 'L6', employee_code: 'NOPE', campaign_code: 'NOPE' },
+    ]);
+    expect(unknown.status).toBe(400);
+    expect(
+      unknown.body.errors.map((e: { line: number; field: string }) => [e.line, e.field]),
+    ).toEqual([
+      [2, 'employee_code'],
+      [2, 'campaign_code'],
+    ]);
     expect((await post([])).status).toBe(400);
     expect(
       (await t.http().post('/api/calls').set('Authorization', `Bearer ${tokens.a1}`).send(call))
