@@ -389,7 +389,7 @@ function assembleQuotaDays(
     }
     const counts = countsOf.get(agentId);
     const judged: { date: string; counts: QuotaShiftCounts['counts'] }[] = [];
-    for (let date = range.from; date <= range.to; date = plusDays(date, 1)) {
+    for (let date = range.from; date <= range.to; date = nextDate(date)) {
       const d = counts?.get(date);
       judged.push({
         date,
@@ -453,6 +453,11 @@ function lowerBoundDate(sorted: readonly { date: string }[], value: string): num
     }
   }
   return lo;
+}
+
+/** The next calendar date (UTC arithmetic: no zone involved; luxon is slow per agent-day). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The new-hire ramp of the floor settings (their defaults when none are stored). */

@@ -1,5 +1,12 @@
 import { isDailyGoalQuota } from './daily-goal';
-import { AgentQuotaCandidate, agentQuotasOn, QuotaVersion, versionOn } from './effective-quota';
+import { localDaysBetween } from '../schedule/instant';
+import {
+  AgentQuotaCandidate,
+  agentQuotasOn,
+  AppliedQuota,
+  QuotaVersion,
+  versionOn,
+} from './effective-quota';
 import { quotaMet } from './quota-progress';
 import { emptyQuotaSums, quotaActual, QuotaSums } from './quota-sums';
 import { QuotaComparator, QuotaMetric, QuotaPeriod } from './quota.types';
@@ -72,15 +79,25 @@ export function missedCountQuotaDays(input: MissedCountQuotaInput): CountQuotaDa
     list.push(s);
     shiftsByDate.set(s.date, list);
   }
+  // consecutive days mostly share their versions and tenure week: apply the quotas once per
+  // (versions in force, tenure week) — the daily job judges every agent's every day
+  const applied = new Map<string, AppliedQuota[]>();
+  const appliedOn = (date: string): AppliedQuota[] => {
+    const candidates = candidatesOn(input.quotas, date);
+    const tenureDays = localDaysBetween(input.hireDate, date);
+    const week = tenureDays < 0 ? -1 : Math.min(Math.floor(tenureDays / 7), input.ramp.weeks);
+    const key = `${week}|${candidates.map((c) => `${c.quotaId}:${c.target}`).join(',')}`;
+    let got = applied.get(key);
+    if (!got) {
+      got = agentQuotasOn(candidates, input.hireDate, date, input.ramp).filter(isDailyGoalQuota);
+      applied.set(key, got);
+    }
+    return got;
+  };
   return input.days.map(({ date, counts }) => {
-    const applied = agentQuotasOn(
-      candidatesOn(input.quotas, date),
-      input.hireDate,
-      date,
-      input.ramp,
-    ).filter(isDailyGoalQuota);
+    const quotas = appliedOn(date);
     let missed = false;
-    for (const q of applied) {
+    for (const q of quotas) {
       if (q.period === 'day') {
         missed ||= !quotaMet(actualOf(counts, q.metric), q.target, q.comparator);
       } else {
@@ -91,7 +108,7 @@ export function missedCountQuotaDays(input: MissedCountQuotaInput): CountQuotaDa
         }
       }
     }
-    return { date, hasQuota: applied.length > 0, missed };
+    return { date, hasQuota: quotas.length > 0, missed };
   });
 }
 
