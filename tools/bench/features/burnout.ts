@@ -5,7 +5,7 @@
  * In `npm run bench` it measures the loaded scale (quick: 100 agents). Run on its own it builds
  * the 2,000-agent case the target names, without the 12 months the full benchmark loads:
  *
- *   npx tsx tools/bench/features/burnout.ts --agents 2000 [--months 2]
+ *   npx tsx tools/bench/features/burnout.ts --agents 2000 [--months 2] [--quotas]
  *
  * generates 2,000 agents × 2 months, loads the organisation, the shifts and the calls of the last
  * 36 days (the 28-day window, its lead days and a margin) into a fresh database of the bench
@@ -18,7 +18,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { freePort, http, login, startApi } from '../api-server';
 import { BENCH_DIR, END_DATE, SEED } from '../bench-config';
-import { recreateDatabase, startCluster, upsertUser } from '../bench-db';
+import { recreateDatabase, startCluster, upsertUser, withClient } from '../bench-db';
 import { describeCheck, Figure, median, ms, num, statusOf } from '../figures';
 import { indexRows } from '../data-files';
 import { ADMIN, importOrganisation, importShifts, loadCalls } from '../load-data';
@@ -161,6 +161,25 @@ async function callsSince(src: string, dest: string, from: string): Promise<numb
   return n;
 }
 
+/**
+ * `--quotas`: every team gets per-member day / shift count quotas (a shift target of 25 handled
+ * calls and a day target of one sale), so quota pressure has something to read, as in the demo.
+ */
+async function seedBenchQuotas(url: string, from: string): Promise<void> {
+  await withClient(url, (c) =>
+    c.query(
+      `WITH q AS (
+         INSERT INTO quota (scope, team_id, per_member, metric, period, comparator)
+         SELECT 'team', t.id, true, m.metric, m.period, 'at_least'
+         FROM team t CROSS JOIN (VALUES ('calls_handled', 'shift'), ('sales', 'day')) m(metric, period)
+         RETURNING id, metric)
+       INSERT INTO quota_version (quota_id, effective_from, target)
+       SELECT id, $1::date, CASE WHEN metric = 'sales' THEN 1 ELSE 25 END FROM q`,
+      [from],
+    ),
+  );
+}
+
 async function standalone(): Promise<void> {
   const argOf = (name: string, fallback: string) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -202,6 +221,9 @@ async function standalone(): Promise<void> {
     // slices of 500,000 rows: one request stays well inside the server's request timeout
     const imported = await loadCalls(server, token, window, await indexRows(window, 500_000));
     process.stderr.write(`calls: ${num(imported)} in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    if (process.argv.includes('--quotas')) {
+      await seedBenchQuotas(url, plusDays(END_DATE, -120));
+    }
     const load = loadavg()[0];
     const figures = await measureBurnout({ api: server, adminToken: token, runs: 5, scale });
     process.stdout.write(

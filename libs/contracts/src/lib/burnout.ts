@@ -94,7 +94,7 @@ export interface BurnoutTeamView {
   agents: BurnoutTeamMember[];
   /** Snapshots of as-of still to be computed (the job is catching up), 0 when complete. */
   pendingSnapshots: number;
-  /** Whether quota pressure is measured: `none` until quotas and their daily results exist. */
+  /** Whether quota pressure is measured: `quotas` when a day or shift count quota applied to a member in W. */
   quotaSource: 'none' | 'quotas';
 }
 

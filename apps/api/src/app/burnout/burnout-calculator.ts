@@ -6,16 +6,28 @@ import {
   BurnoutDailyCalls,
   BurnoutEvidence,
   BurnoutInput,
+  BurnoutQuotaDay,
   BurnoutResult,
   burnoutIndex,
   burnoutWithEvidence,
+  CountQuotaDay,
+  DEFAULT_FLOOR_SETTINGS,
+  mergeFloorSettings,
+  missedCountQuotaDays,
+  QuotaMetric,
+  QuotaShiftCounts,
+  RampConfig,
   WorkShift,
 } from '@floorwise/analytics';
 import { DateTime } from 'luxon';
 import {
+  AGENT_QUOTAS_SQL,
   AGENTS_SQL,
   DAILY_CALLS_RANGES_SQL,
   DAILY_CALLS_SQL,
+  FLOOR_SETTINGS_SQL,
+  SHIFT_COUNTS_RANGES_SQL,
+  SHIFT_COUNTS_SQL,
   SHIFTS_RANGES_SQL,
   SHIFTS_SQL,
   UPSERT_SNAPSHOTS_SQL,
@@ -43,6 +55,11 @@ export interface AgentInputs {
   shifts: WorkShift[];
   startMs: number[];
   days: BurnoutDailyCalls[];
+  /**
+   * Day / shift count-quota results of every local date loaded (sorted by date), or null when
+   * no quota of the agent's own or their team's per-member ones applies at all.
+   */
+  quotaDays: CountQuotaDay[] | null;
 }
 
 interface AgentRow {
@@ -82,6 +99,38 @@ interface DayRow {
   qa_count: number;
   csat_sum: number;
   csat_count: number;
+  sales: number;
+  saves: number;
+  resolved: number;
+}
+
+interface AgentQuotaRow {
+  agent_id: number;
+  quota_id: number;
+  scope: 'agent' | 'team';
+  metric: QuotaMetric;
+  period: 'shift' | 'day' | 'week';
+  comparator: 'at_least' | 'at_most';
+  ramp: boolean;
+  versions: { id: number; effectiveFrom: string; target: number | null }[];
+}
+
+interface ShiftCountRow {
+  agent_id: number;
+  date: string;
+  status: string;
+  send_home_reason: string | null;
+  calls_handled: number;
+  sales: number;
+  saves: number;
+  resolved: number;
+}
+
+/** Everything quota pressure reads (three small queries run with the others). */
+interface QuotaRows {
+  quotas: AgentQuotaRow[];
+  shiftCounts: ShiftCountRow[];
+  ramp: RampConfig;
 }
 
 /** A computed index ready to be stored. */
@@ -126,12 +175,16 @@ export class BurnoutCalculator {
     }
     const ids = [...agentIds];
     const wFrom = plusDays(fromAsOf, -27);
-    const [agents, shifts, days] = await Promise.all([
+    const [agents, shifts, days, quotas, shiftCounts, settings] = await Promise.all([
       q.query(AGENTS_SQL, [ids]) as Promise<AgentRow[]>,
       q.query(SHIFTS_SQL, [ids, plusDays(wFrom, -leadDays(config)), toAsOf]) as Promise<ShiftRow[]>,
       q.query(DAILY_CALLS_SQL, [ids, wFrom, toAsOf]) as Promise<DayRow[]>,
+      q.query(AGENT_QUOTAS_SQL, [ids, toAsOf]) as Promise<AgentQuotaRow[]>,
+      q.query(SHIFT_COUNTS_SQL, [ids, wFrom, toAsOf]) as Promise<ShiftCountRow[]>,
+      q.query(FLOOR_SETTINGS_SQL) as Promise<{ value: unknown }[]>,
     ]);
-    return assemble(agents, shifts, days);
+    const ranges = new Map(ids.map((id) => [id, { from: wFrom, to: toAsOf }]));
+    return assemble(agents, shifts, days, { quotas, shiftCounts, ramp: rampOf(settings) }, ranges);
   }
 
   /**
@@ -149,7 +202,8 @@ export class BurnoutCalculator {
     const ids = ranges.map((r) => r.agentId);
     const wFrom = ranges.map((r) => plusDays(r.fromAsOf, -27));
     const to = ranges.map((r) => r.toAsOf);
-    const [agents, shifts, days] = await Promise.all([
+    const lastTo = [...to].sort()[to.length - 1];
+    const [agents, shifts, days, quotas, shiftCounts, settings] = await Promise.all([
       this.db.query(AGENTS_SQL, [ids]) as Promise<AgentRow[]>,
       this.db.query(SHIFTS_RANGES_SQL, [
         ids,
@@ -157,8 +211,12 @@ export class BurnoutCalculator {
         to,
       ]) as Promise<ShiftRow[]>,
       this.db.query(DAILY_CALLS_RANGES_SQL, [ids, wFrom, to]) as Promise<DayRow[]>,
+      this.db.query(AGENT_QUOTAS_SQL, [ids, lastTo]) as Promise<AgentQuotaRow[]>,
+      this.db.query(SHIFT_COUNTS_RANGES_SQL, [ids, wFrom, to]) as Promise<ShiftCountRow[]>,
+      this.db.query(FLOOR_SETTINGS_SQL) as Promise<{ value: unknown }[]>,
     ]);
-    return assemble(agents, shifts, days);
+    const byAgent = new Map(ids.map((id, i) => [id, { from: wFrom[i], to: to[i] }]));
+    return assemble(agents, shifts, days, { quotas, shiftCounts, ramp: rampOf(settings) }, byAgent);
   }
 
   /** The pure input of one agent on one as-of date (shifts of W and the lead days before it). */
@@ -176,9 +234,7 @@ export class BurnoutCalculator {
       holidays: inputs.agent.holidays,
       shifts: inputs.shifts.slice(lo, hi),
       dailyCalls: inputs.days,
-      // quota pressure: no quota results exist in this build (feat/quotas), so the component is
-      // reported as not measured (raw null, `detail.source` "none") rather than as 0 %.
-      quotaDays: null,
+      quotaDays: quotaDaysOfWindow(inputs.quotaDays, wFrom, asOf),
     };
   }
 
@@ -223,6 +279,8 @@ function assemble(
   agents: readonly AgentRow[],
   shifts: readonly ShiftRow[],
   days: readonly DayRow[],
+  quota: QuotaRows,
+  ranges: ReadonlyMap<number, { from: string; to: string }>,
 ): Map<number, AgentInputs> {
   const out = new Map<number, AgentInputs>();
   for (const a of agents) {
@@ -242,6 +300,7 @@ function assemble(
       shifts: [],
       startMs: [],
       days: [],
+      quotaDays: null,
     });
   }
   for (const s of shifts) {
@@ -275,7 +334,137 @@ function assemble(
       csatCount: d.csat_count,
     });
   }
+  assembleQuotaDays(out, days, quota, ranges);
   return out;
+}
+
+/**
+ * Each agent's day / shift count-quota results over their loaded dates (`missedCountQuotaDays`
+ * of libs/analytics), for agents with at least one quota of theirs or their team's per member.
+ */
+function assembleQuotaDays(
+  out: Map<number, AgentInputs>,
+  days: readonly DayRow[],
+  quota: QuotaRows,
+  ranges: ReadonlyMap<number, { from: string; to: string }>,
+): void {
+  const quotasOf = new Map<number, AgentQuotaRow[]>();
+  for (const q of quota.quotas) {
+    const list = quotasOf.get(q.agent_id) ?? [];
+    list.push(q);
+    quotasOf.set(q.agent_id, list);
+  }
+  if (quotasOf.size === 0) {
+    return;
+  }
+  const countsOf = new Map<number, Map<string, DayRow>>();
+  for (const d of days) {
+    if (quotasOf.has(d.agent_id)) {
+      const m = countsOf.get(d.agent_id) ?? new Map<string, DayRow>();
+      m.set(d.date, d);
+      countsOf.set(d.agent_id, m);
+    }
+  }
+  const shiftsOf = new Map<number, QuotaShiftCounts[]>();
+  for (const s of quota.shiftCounts) {
+    const list = shiftsOf.get(s.agent_id) ?? [];
+    list.push({
+      date: s.date,
+      // cut short by the floor without the goal met: the count says nothing of the agent
+      judged: s.status === 'worked' || s.send_home_reason === 'goal_met',
+      counts: {
+        callsHandled: s.calls_handled,
+        sales: s.sales,
+        saves: s.saves,
+        resolved: s.resolved,
+      },
+    });
+    shiftsOf.set(s.agent_id, list);
+  }
+  for (const [agentId, defs] of quotasOf) {
+    const inputs = out.get(agentId);
+    const range = ranges.get(agentId);
+    if (!inputs || !range) {
+      continue;
+    }
+    const counts = countsOf.get(agentId);
+    const judged: { date: string; counts: QuotaShiftCounts['counts'] }[] = [];
+    for (let date = range.from; date <= range.to; date = nextDate(date)) {
+      const d = counts?.get(date);
+      judged.push({
+        date,
+        counts: {
+          callsHandled: d?.answered ?? 0,
+          sales: d?.sales ?? 0,
+          saves: d?.saves ?? 0,
+          resolved: d?.resolved ?? 0,
+        },
+      });
+    }
+    inputs.quotaDays = missedCountQuotaDays({
+      hireDate: inputs.agent.hireDate,
+      ramp: quota.ramp,
+      quotas: defs.map((q) => ({
+        quotaId: q.quota_id,
+        scope: q.scope,
+        metric: q.metric,
+        period: q.period,
+        comparator: q.comparator,
+        ramp: q.ramp,
+        versions: q.versions,
+      })),
+      days: judged,
+      shifts: shiftsOf.get(agentId) ?? [],
+    });
+  }
+}
+
+/**
+ * The quota results of W for the index: null — quota pressure not measured — when no day or
+ * shift count quota was in force on any date of W (the agent has none to miss); otherwise the
+ * dates of W, a date without a quota in force counting as not missed (docs/burnout.md).
+ */
+export function quotaDaysOfWindow(
+  days: readonly CountQuotaDay[] | null,
+  from: string,
+  to: string,
+): BurnoutQuotaDay[] | null {
+  if (days === null) {
+    return null;
+  }
+  const out: BurnoutQuotaDay[] = [];
+  let any = false;
+  for (let i = lowerBoundDate(days, from); i < days.length && days[i].date <= to; i += 1) {
+    any ||= days[i].hasQuota;
+    out.push({ date: days[i].date, missed: days[i].missed });
+  }
+  return any ? out : null;
+}
+
+function lowerBoundDate(sorted: readonly { date: string }[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].date < value) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** The next calendar date (UTC arithmetic: no zone involved; luxon is slow per agent-day). */
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The new-hire ramp of the floor settings (their defaults when none are stored). */
+function rampOf(rows: readonly { value: unknown }[]): RampConfig {
+  return rows.length === 0
+    ? DEFAULT_FLOOR_SETTINGS.ramp
+    : mergeFloorSettings(DEFAULT_FLOOR_SETTINGS, rows[0].value).settings.ramp;
 }
 
 function lowerBound(sorted: readonly number[], value: number): number {

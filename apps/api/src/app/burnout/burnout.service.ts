@@ -213,6 +213,7 @@ export class BurnoutService {
           band: BurnoutBandName | null;
           drivers: BurnoutComponentKey[] | null;
           points: number[] | null;
+          quota_source: string | null;
           config_version: number | null;
           has_snapshot: boolean;
           bri_before: number | null;
@@ -247,6 +248,7 @@ export class BurnoutService {
         m.band = r.band;
         m.drivers = r.drivers as BurnoutComponentKey[];
         m.points = BURNOUT_COMPONENTS.map((n) => r.components[n].points);
+        m.quota_source = (r.components.quota_pressure.detail?.['source'] as string) ?? null;
       }
       members.sort(
         (a, b) => (b.bri ?? -1) - (a.bri ?? -1) || (a.employee_code < b.employee_code ? -1 : 1),
@@ -298,7 +300,7 @@ export class BurnoutService {
         change7d: m.bri !== null && m.bri_before !== null ? m.bri - m.bri_before : null,
       })),
       pendingSnapshots: stale.length,
-      quotaSource: 'none',
+      quotaSource: members.some((m) => m.quota_source === 'quotas') ? 'quotas' : 'none',
     };
   }
 
@@ -440,7 +442,7 @@ export class BurnoutService {
         outcome: h.outcome,
         handleSeconds: Number(h.handle_seconds),
       })),
-      quotaSource: 'none',
+      quotaSource: r.components.quota_pressure.detail?.['source'] === 'quotas' ? 'quotas' : 'none',
     };
   }
 

@@ -50,7 +50,8 @@ export const DAILY_CALLS_RANGES_SQL = `
          sum(d.answered)::int AS answered, sum(d.handle_seconds)::float8 AS handle_seconds,
          sum(d.hostile)::int AS hostile, sum(d.qa_sum)::float8 AS qa_sum,
          sum(d.qa_count)::int AS qa_count, sum(d.csat_sum)::float8 AS csat_sum,
-         sum(d.csat_count)::int AS csat_count
+         sum(d.csat_count)::int AS csat_count, sum(d.sales)::int AS sales,
+         sum(d.saves)::int AS saves, sum(d.resolved)::int AS resolved
   FROM unnest($1::int[], $2::date[], $3::date[]) AS r(agent_id, first_date, last_date)
   JOIN call_rollup_day d ON d.agent_id = r.agent_id
     AND d.local_date BETWEEN r.first_date AND r.last_date
@@ -61,10 +62,74 @@ export const DAILY_CALLS_SQL = `
   SELECT agent_id, local_date::text AS date,
          sum(answered)::int AS answered, sum(handle_seconds)::float8 AS handle_seconds,
          sum(hostile)::int AS hostile, sum(qa_sum)::float8 AS qa_sum, sum(qa_count)::int AS qa_count,
-         sum(csat_sum)::float8 AS csat_sum, sum(csat_count)::int AS csat_count
+         sum(csat_sum)::float8 AS csat_sum, sum(csat_count)::int AS csat_count,
+         sum(sales)::int AS sales, sum(saves)::int AS saves, sum(resolved)::int AS resolved
   FROM call_rollup_day
   WHERE agent_id = ANY($1::int[]) AND local_date BETWEEN $2::date AND $3::date
   GROUP BY agent_id, local_date`;
+
+/**
+ * Quota pressure (metrics.md §5): every quota that may apply to the agents — their own, or a
+ * per-member quota of their team (a team total or a campaign quota is not an agent's) — with its
+ * versions up to the last as-of date ($2), one row per agent and quota. Which of them count (day
+ * or shift count quotas), which version is in force and the ramp are decided in libs/analytics
+ * (`missedCountQuotaDays`). $1 agent ids.
+ */
+export const AGENT_QUOTAS_SQL = `
+  SELECT a.id AS agent_id, q.id AS quota_id, q.scope, q.metric, q.period, q.comparator, q.ramp,
+         json_agg(json_build_object('id', v.id,
+                  'effectiveFrom', to_char(v.effective_from, 'YYYY-MM-DD'), 'target', v.target)
+                  ORDER BY v.id) AS versions
+  FROM agent a
+  JOIN quota q ON (q.scope = 'agent' AND q.agent_id = a.id)
+               OR (q.scope = 'team' AND q.per_member AND q.team_id = a.team_id)
+  JOIN quota_version v ON v.quota_id = q.id AND v.effective_from <= $2::date
+  WHERE a.id = ANY($1::int[])
+  GROUP BY a.id, q.id`;
+
+/** The new-hire ramp of quota targets lives in the floor settings (docs/floor.md). */
+export const FLOOR_SETTINGS_SQL = `SELECT value FROM app_setting WHERE key = 'floor_settings'`;
+
+/** Agents among $1 that have a shift-period count quota of their own or their team's. */
+const HAS_SHIFT_COUNT_QUOTA = (agent: string) => `EXISTS (
+    SELECT 1 FROM quota q
+    WHERE q.period = 'shift' AND q.metric IN ('calls_handled', 'sales', 'saves', 'resolved')
+      AND ((q.scope = 'agent' AND q.agent_id = ${agent}.id)
+        OR (q.scope = 'team' AND q.per_member AND q.team_id = ${agent}.team_id)))`;
+
+/**
+ * Each worked or sent-home shift's own counts, as the floor counts a shift period: the
+ * 15-minute rollup buckets from the one holding the scheduled start to the scheduled end
+ * (docs/floor.md). Only for agents with a shift-period count quota; shifts whose scheduled start
+ * falls on a local date of $2..$3.
+ */
+const SHIFT_COUNTS = (ranges: boolean) => `
+  SELECT s.agent_id, to_char(s.local_date, 'YYYY-MM-DD') AS date, s.status, s.send_home_reason,
+         sh.calls_handled, sh.sales, sh.saves, sh.resolved
+  FROM ${
+    ranges
+      ? `unnest($1::int[], $2::date[], $3::date[]) AS w(agent_id, first_date, last_date)
+  JOIN agent a ON a.id = w.agent_id
+  JOIN shift s ON s.agent_id = a.id AND s.local_date BETWEEN w.first_date AND w.last_date`
+      : `agent a
+  JOIN shift s ON s.agent_id = a.id AND s.local_date BETWEEN $2::date AND $3::date`
+  }
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(r.answered), 0)::int AS calls_handled, coalesce(sum(r.sales), 0)::int AS sales,
+           coalesce(sum(r.saves), 0)::int AS saves, coalesce(sum(r.resolved), 0)::int AS resolved
+    FROM call_rollup_15m r
+    WHERE r.agent_id = s.agent_id
+      AND r.local_date BETWEEN s.local_date - 1 AND s.local_date + 1
+      AND r.interval_start >= date_bin('15 minutes', s.start_at, TIMESTAMPTZ '2000-01-01 00:00:00+00')
+      AND r.interval_start < s.end_at
+  ) sh
+  WHERE ${ranges ? '' : 'a.id = ANY($1::int[]) AND '}s.status IN ('worked', 'sent_home')
+    AND ${HAS_SHIFT_COUNT_QUOTA('a')}`;
+
+/** {@link SHIFT_COUNTS}: $1 agent ids, $2 first and $3 last local dates. */
+export const SHIFT_COUNTS_SQL = SHIFT_COUNTS(false);
+/** {@link SHIFT_COUNTS} with a range of local dates per agent ($1 ids, $2 first, $3 last). */
+export const SHIFT_COUNTS_RANGES_SQL = SHIFT_COUNTS(true);
 
 /** Writes snapshots from one JSON array of rows (one statement however many). */
 export const UPSERT_SNAPSHOTS_SQL = `
@@ -158,6 +223,7 @@ export const TEAM_TREND_SQL = `
 export const TEAM_MEMBERS_SQL = `
   SELECT a.id, a.employee_code, a.full_name, t.team_code,
          s.bri, s.band, s.drivers, s.points, s.config_version,
+         s.components->'quota_pressure'->'detail'->>'source' AS quota_source,
          (s.agent_id IS NOT NULL AND d.agent_id IS NULL) AS has_snapshot,
          p.bri AS bri_before
   FROM agent a JOIN team t ON t.id = a.team_id

@@ -7,6 +7,7 @@ import { Spiff1764300000000 } from './1764300000000-spiff';
 import { Burnout1764400000000 } from './1764400000000-burnout';
 import { Turnover1764500000000 } from './1764500000000-turnover';
 import { CallsImportSpeed1764600000000 } from './1764600000000-calls-import-speed';
+import { BurnoutQuotaMarks1764900000000 } from './1764900000000-burnout-quota-marks';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Burnout1764400000000,
   Turnover1764500000000,
   CallsImportSpeed1764600000000,
+  BurnoutQuotaMarks1764900000000,
 ];

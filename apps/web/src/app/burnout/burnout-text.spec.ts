@@ -14,9 +14,9 @@ const c = (
 });
 
 describe('burnout text', () => {
-  it('says plainly that quota pressure is not measured without quota results', () => {
+  it('says plainly that quota pressure is not measured when no count quota applies', () => {
     expect(describeRaw('quota_pressure', c(null, { source: 'none' }))).toBe(
-      'not measured: no quota results yet',
+      'not measured: no day or shift count quota applies',
     );
   });
 

@@ -38,7 +38,7 @@ export const BAND_COLOR: Readonly<Record<BurnoutBandName, string>> = {
 export function describeRaw(name: BurnoutComponentKey, c: BurnoutComponentDetail): string {
   const d = c.detail ?? {};
   if (name === 'quota_pressure' && d['source'] === 'none') {
-    return 'not measured: no quota results yet';
+    return 'not measured: no day or shift count quota applies';
   }
   if (c.raw === null) {
     return name === 'drift' ? 'too few calls or shifts to compare' : 'nothing to measure';

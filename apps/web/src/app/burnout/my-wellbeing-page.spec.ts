@@ -109,10 +109,10 @@ describe('MyWellbeingPage', () => {
     expect(items[1]).toContain(SUGGESTION.hostile);
   });
 
-  it('explains every component and says plainly that missed quotas are not measured', async () => {
+  it('explains every component and says plainly when missed quotas are not measured', async () => {
     const el = await render(detail());
     expect(el.querySelectorAll('table.components tbody tr')).toHaveLength(10);
-    expect(el.textContent).toContain('not measured: no quota results yet');
+    expect(el.textContent).toContain('not measured: no day or shift count quota applies');
   });
 
   it('does not list call records on the agent’s own page', async () => {

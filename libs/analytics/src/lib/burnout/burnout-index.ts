@@ -220,7 +220,10 @@ export interface BurnoutDay {
   qaCount: number;
   csatSum: number;
   csatCount: number;
-  /** true / false when a count quota applied that day; null when no quota result is known. */
+  /**
+   * true / false on a worked day when quota data exists (a day without a quota in force is not
+   * missed); null on a day not worked or when no quota result is known.
+   */
   quotaMissed: boolean | null;
 }
 
@@ -556,7 +559,8 @@ function analyse(input: BurnoutInput, config: BurnoutConfig, withEvidence: boole
         qaCount: c?.qaCount ?? 0,
         csatSum: c?.csatSum ?? 0,
         csatCount: c?.csatCount ?? 0,
-        quotaMissed: input.quotaDays == null ? null : (q ?? null),
+        // only worked days are judged (quota pressure counts worked days)
+        quotaMissed: input.quotaDays == null || !workedByDate.has(date) ? null : (q ?? false),
       });
     }
     const weeks: BurnoutWeek[] = [];

@@ -9,3 +9,4 @@ export * from './effective-quota';
 export * from './floor-settings';
 export * from './floor-state';
 export * from './floor-figures';
+export * from './missed-count-quota';
