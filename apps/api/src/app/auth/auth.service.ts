@@ -25,6 +25,8 @@ interface UserRow {
   employee_code: string | null;
   full_name: string | null;
   agent_team_id: number | null;
+  /** Teams a manager manages (null for other roles): read with the user, one query per request. */
+  managed_team_ids: number[] | null;
 }
 
 /** A hash of a random password: verifying against it keeps the timing of unknown emails the same. */
@@ -105,11 +107,7 @@ export class AuthService {
     if (row.role === 'admin' || row.role === 'hr') {
       teamIds = 'all';
     } else if (row.role === 'manager') {
-      const teams: { id: number }[] = await this.db.query(
-        `SELECT id FROM team WHERE lower(manager_email) = lower($1) ORDER BY id`,
-        [row.email],
-      );
-      teamIds = teams.map((t) => t.id);
+      teamIds = row.managed_team_ids ?? [];
     } else {
       teamIds = row.agent_team_id === null ? [] : [row.agent_team_id];
     }
@@ -138,5 +136,8 @@ export class AuthService {
 
 const USER_SELECT = `
   SELECT u.id, u.email, u.role, u.password_hash, u.disabled, u.token_version, u.agent_id,
-         a.employee_code, a.full_name, a.team_id AS agent_team_id
+         a.employee_code, a.full_name, a.team_id AS agent_team_id,
+         CASE WHEN u.role = 'manager' THEN ARRAY(
+           SELECT t.id FROM team t WHERE lower(t.manager_email) = lower(u.email) ORDER BY t.id
+         ) END AS managed_team_ids
   FROM app_user u LEFT JOIN agent a ON a.id = u.agent_id`;
