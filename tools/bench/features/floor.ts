@@ -157,7 +157,9 @@ async function snapshotFigure(ctx: BenchContext, token: string): Promise<Figure>
   const { times, bytes, result } = await cannon(`${ctx.api.url}/api/floor`, token);
   const value = p95(times);
   const baseline = p95(base.times);
-  const checks = [{ label: 'p95', value, target: 50, better: 'lower' as const, unit: 'ms' }];
+  const checks = [
+    { label: 'floor snapshot p95', value, target: 50, better: 'lower' as const, unit: 'ms' },
+  ];
   return {
     id: 'floor-snapshot-p95',
     label: 'floor snapshot p95, 50 concurrent clients',
@@ -287,7 +289,9 @@ async function eventFigure(ctx: BenchContext, token: string): Promise<Figure> {
   await sleep(2000);
   const batched = await eventRun(ctx, token, BATCHED_SECONDS, BATCH, 'B');
   const value = p95(single.toScreen);
-  const checks = [{ label: 'p95', value, target: 250, better: 'lower' as const, unit: 'ms' }];
+  const checks = [
+    { label: 'event-to-screen p95', value, target: 250, better: 'lower' as const, unit: 'ms' },
+  ];
   const line = (r: EventRun) =>
     `to screen p95 ${ms(p95(r.toScreen))} (p50 ${ms(p50(r.toScreen))}); the POST's own response p95 ${ms(p95(r.posted))}; response → row on the stream p95 ${ms(p95(r.afterAnswer))}; ${r.toScreen.length} of the ${r.events} stored calls seen on the stream` +
     (r.failed.length > 0
