@@ -2,7 +2,7 @@ import type { Check } from './figures';
 
 /**
  * Figures known to miss their target by more than the CI gate's 2×, with the value last measured
- * by `npm run bench -- --quick` on the 2-core machines (docs/benchmarks.md, "Known shortfalls").
+ * by `npm run bench -- --quick` in CI on a clean clone of the 2-core machines (2026-12-01) (docs/benchmarks.md, "Known shortfalls").
  * The gate cannot hold them to the target without failing every build; it holds them to what they
  * were instead: such a figure fails the gate when it falls more than 2× behind its recorded value,
  * so a regression still cannot land unseen. Raise the recorded value whenever the figure
@@ -20,10 +20,10 @@ export interface KnownShortfall {
 export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
   {
     label: 'calls import rows/s',
-    recorded: 14_500,
+    recorded: 40_000,
     why: 'docs/benchmarks.md, "What misses its target, and why"',
   },
-  { label: 'calls import ÷ psql', recorded: 0.08, why: 'docs/benchmarks.md (same section)' },
+  { label: 'calls import ÷ psql', recorded: 0.14, why: 'docs/benchmarks.md (same section)' },
   {
     label: 'floor snapshot p95',
     recorded: 109,
