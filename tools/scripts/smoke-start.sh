@@ -8,11 +8,17 @@ data=$(mktemp -d /tmp/floorwise-smoke-XXXXXX)
 chmod 755 "$data"
 log="$data/start.log"
 t0=$(date +%s)
-FLOORWISE_DATA_DIR="$data" PORT=$port EMBEDDED_PG_PORT=0 npm start >"$log" 2>&1 &
+# In its own session, so the whole tree (npm, the launcher, the API, PostgreSQL) is stopped
+# together: TERM to npm alone left the launcher and the API running, holding the port.
+FLOORWISE_DATA_DIR="$data" PORT=$port EMBEDDED_PG_PORT=0 setsid npm start >"$log" 2>&1 &
 pid=$!
 cleanup() {
-  kill -TERM "$pid" 2>/dev/null || true
+  kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  for _ in $(seq 1 30); do
+    pgrep -g "$pid" >/dev/null 2>&1 || break
+    sleep 1
+  done
   # npm may return before the launcher has stopped PostgreSQL: wait for it to let go of the folder.
   for _ in $(seq 1 30); do
     pgrep -f "postgres -D $data/pg" >/dev/null 2>&1 || break
