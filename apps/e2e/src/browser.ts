@@ -58,7 +58,17 @@ export async function signIn(context: BrowserContext, login: DemoLogin): Promise
   await page.getByLabel(/email/i).fill(login.email);
   await page.getByLabel(/password/i).fill(login.password);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 });
+  // Generous: right after start-up the demo's older calls and the burnout backfill load in the
+  // background on these 2-core machines, and one sign-in took over 20 s once in CI.
+  await page
+    .waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 45_000 })
+    .catch(async (e: unknown) => {
+      const shown = await page
+        .locator('body')
+        .innerText()
+        .catch(() => '');
+      throw new Error(`sign-in as ${login.email} did not leave /login: ${String(e)}\n${shown}`);
+    });
   return page;
 }
 
