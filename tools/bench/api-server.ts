@@ -57,7 +57,9 @@ export async function startApi(
     BURNOUT_JOB: 'false',
     WEB_DIST_DIR: WEB_DIST,
   });
-  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+  // e.g. BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the API under a bench
+  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: ROOT,
     env,
     stdio: ['ignore', out, out],

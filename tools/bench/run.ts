@@ -375,6 +375,10 @@ async function main(): Promise<number> {
     const missed = misses(results.figures);
     if (missed.length > 0) {
       process.stdout.write(`Targets missed:\n${missed.map((m) => `  - ${m}`).join('\n')}\n`);
+      // what each missed figure's run saw, so a CI log says why
+      for (const f of results.figures.filter((x) => x.status === 'missed' && x.note)) {
+        process.stdout.write(`  ${f.id}: ${f.note}\n`);
+      }
     }
     if (args.mode === 'quick' && !partial) {
       const failures = gateFailures(results.figures);

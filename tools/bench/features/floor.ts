@@ -83,13 +83,7 @@ async function setUp(ctx: BenchContext): Promise<void> {
   if (exists.status !== 201 && exists.status !== 409) {
     throw new Error(`floor bench manager not created: ${exists.status} ${exists.body}`);
   }
-  // an (empty) settings change tells every API process to reload its floor now
-  const put = await fetch(`${ctx.api.url}/api/floor/settings`, {
-    method: 'PUT',
-    headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (put.status !== 200) throw new Error(`floor settings: ${put.status}`);
+  await reloadFloor(ctx);
   // one call first, so the month's calls partition exists before concurrent POSTs race to make it
   const warm = await http('POST', `${ctx.api.url}/api/calls`, {
     token: ctx.adminToken,
@@ -109,6 +103,16 @@ async function setUp(ctx: BenchContext): Promise<void> {
     }),
   });
   if (warm.status !== 200) throw new Error(`warm-up call: ${warm.status} ${warm.body}`);
+}
+
+/** An (empty) settings change: every API process reloads its floor now. */
+async function reloadFloor(ctx: BenchContext): Promise<void> {
+  const put = await fetch(`${ctx.api.url}/api/floor/settings`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${ctx.adminToken}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  if (put.status !== 200) throw new Error(`floor settings: ${put.status} ${await put.text()}`);
 }
 
 async function onShift(ctx: BenchContext, token: string): Promise<number> {
@@ -221,6 +225,9 @@ async function eventRun(
   const posts: Promise<unknown>[] = [];
   const t0 = performance.now();
   const stamp = Date.now();
+  // Every API process reloads its floor (roster, quotas, forecasts) each minute: one reload in
+  // the middle of every run, so the figure always includes one rather than by chance.
+  const reload = sleep((seconds * 1000) / 2).then(() => reloadFloor(ctx));
   for (let i = 0; i < total; i += perPost) {
     const due = t0 + (i * 1000) / EVENTS_PER_SECOND;
     const wait = due - performance.now();
@@ -260,6 +267,7 @@ async function eventRun(
     );
   }
   await Promise.all(posts);
+  await reload;
   await sleep(2000);
   const run: EventRun = {
     toScreen: [],
@@ -310,7 +318,7 @@ async function eventFigure(ctx: BenchContext, token: string): Promise<Figure> {
         ? statusOf(checks)
         : 'missed',
     note:
-      `${single.events} single-call POST /api/calls at ${EVENTS_PER_SECOND}/s over ${EVENT_SECONDS} s onto ${AGENTS} agents on shift, ${STREAMS} manager streams open, timed by an SSE client (Node, stamps each message on arrival) from sending the POST to the agent's row arriving: ${line(single)}. ` +
+      `${single.events} single-call POST /api/calls at ${EVENTS_PER_SECOND}/s over ${EVENT_SECONDS} s onto ${AGENTS} agents on shift, ${STREAMS} manager streams open, timed by an SSE client (Node, stamps each message on arrival) from sending the POST to the agent's row arriving, with the floor reloaded (its minutely roster refresh) halfway through each run: ${line(single)}. ` +
       `The same rate as ${EVENTS_PER_SECOND / BATCH} POSTs a second of ${BATCH} calls for ${BATCHED_SECONDS} s: ${line(batched)}`,
     checks,
     data: {

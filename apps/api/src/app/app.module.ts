@@ -13,6 +13,7 @@ import { BurnoutModule } from './burnout/burnout.module';
 import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CallerCache } from './auth/caller-cache';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { DemoLoginsService } from './demo/demo-logins.service';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -97,6 +98,7 @@ export class AppModule {
       controllers: [AuthController, HealthController, UsersController, StaffingController],
       providers: [
         AuthService,
+        CallerCache,
         UsersService,
         DemoLoginsService,
         DemoSeedService,

@@ -6,6 +6,7 @@ import {
   TEST_PASSWORD,
   createUser,
 } from '../../../test/test-app';
+import { CALLER_TTL_MS } from './caller-cache';
 
 describe('sign-in', () => {
   let t: TestApp;
@@ -82,21 +83,80 @@ describe('sign-in', () => {
     expect(r.status).toBe(401);
   });
 
-  it('stops an old token at once when the account is disabled', async () => {
+  it('stops an old token when the account is disabled outside the API, on its notification', async () => {
     await createUser(t, 'gone@test.local', 'hr');
     const token = await t.tokenFor('gone@test.local');
-    expect(
-      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
-    ).toBe(200);
+    const me = async () =>
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status;
+    expect(await me()).toBe(200); // the caller is now cached
     await t.sql.query(`UPDATE app_user SET disabled = true WHERE email = 'gone@test.local'`);
-    expect(
-      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
-    ).toBe(401);
+    // the trigger's NOTIFY empties the API's caller cache: refused within moments, not a TTL later
+    const t0 = Date.now();
+    let status = await me();
+    while (status !== 401 && Date.now() - t0 < CALLER_TTL_MS / 4) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await me();
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - t0).toBeLessThan(CALLER_TTL_MS / 4);
     const again = await t
       .http()
       .post('/api/auth/login')
       .send({ email: 'gone@test.local', password: TEST_PASSWORD });
     expect(again.status).toBe(401);
+  });
+
+  it('answers a recent token from memory, and forgets it when a user, agent or team changes', async () => {
+    await createUser(t, 'cached@test.local', 'hr');
+    const token = await t.tokenFor('cached@test.local');
+    const me = async () =>
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status;
+    expect(await me()).toBe(200);
+    // with the notification silenced, a change in the database goes unseen: the caller came
+    // from the cache, not from a query
+    await t.sql.query(`ALTER TABLE app_user DISABLE TRIGGER app_user_auth_changed`);
+    try {
+      await t.sql.query(`UPDATE app_user SET disabled = true WHERE email = 'cached@test.local'`);
+      expect(await me()).toBe(200);
+    } finally {
+      await t.sql.query(`ALTER TABLE app_user ENABLE TRIGGER app_user_auth_changed`);
+    }
+    // a change to any team (here: a manager's e-mail written back unchanged) notifies: forgotten
+    await t.sql.query(`UPDATE team SET manager_email = manager_email`);
+    const t0 = Date.now();
+    let status = await me();
+    while (status !== 401 && Date.now() - t0 < 2_000) {
+      await new Promise((r) => setTimeout(r, 20));
+      status = await me();
+    }
+    expect(status).toBe(401);
+  });
+
+  it('refuses a token at once after its user is disabled through the API', async () => {
+    await createUser(t, 'fired@test.local', 'hr');
+    const token = await t.tokenFor('fired@test.local');
+    await createUser(t, 'boss@test.local', 'admin');
+    const admin = await t.tokenFor('boss@test.local');
+    expect(
+      (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
+    ).toBe(200);
+    const [{ id }] = (await t.sql.query(`SELECT id FROM app_user WHERE email = 'fired@test.local'`))
+      .rows as { id: number }[];
+    // the notification silenced: only the API's own clear after its commit can refuse it
+    await t.sql.query(`ALTER TABLE app_user DISABLE TRIGGER app_user_auth_changed`);
+    try {
+      const r = await t
+        .http()
+        .patch(`/api/users/${id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ disabled: true });
+      expect(r.status).toBe(200);
+      expect(
+        (await t.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`)).status,
+      ).toBe(401);
+    } finally {
+      await t.sql.query(`ALTER TABLE app_user ENABLE TRIGGER app_user_auth_changed`);
+    }
   });
 
   it('clears the cookie on sign-out', async () => {

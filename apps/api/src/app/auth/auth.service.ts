@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { LoginResponse, Role, SessionUser } from '@floorwise/contracts';
 import { Env, ENV } from '../../config/env';
 import type { AuthUser } from './auth-user';
+import { CallerCache } from './caller-cache';
 
 export const SESSION_COOKIE = 'fw_session';
 
@@ -12,6 +13,8 @@ interface TokenClaims {
   sub: number;
   role: Role;
   tv: number;
+  /** Expiry, seconds since the epoch (set by the signer). */
+  exp?: number;
 }
 
 interface UserRow {
@@ -39,6 +42,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly jwt: JwtService,
+    private readonly callers: CallerCache,
     @Inject(ENV) private readonly env: Env,
   ) {}
 
@@ -63,8 +67,16 @@ export class AuthService {
     return { accessToken, user: await this.sessionUser(user) };
   }
 
-  /** Resolves a token to the caller, or null when it is bad, expired, revoked or disabled. */
+  /**
+   * Resolves a token to the caller, or null when it is bad, expired, revoked or disabled. A token
+   * seen in the last seconds is answered from the {@link CallerCache} (no query).
+   */
   async userFromToken(token: string): Promise<AuthUser | null> {
+    const cached = this.callers.get(token);
+    if (cached) {
+      return cached;
+    }
+    const generation = this.callers.generation;
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -75,7 +87,11 @@ export class AuthService {
     if (!row || row.disabled || row.token_version !== claims.tv || row.role !== claims.role) {
       return null;
     }
-    return this.toAuthUser(row);
+    const user = await this.toAuthUser(row);
+    if (claims.exp !== undefined) {
+      this.callers.set(token, user, claims.exp * 1000, generation);
+    }
+    return user;
   }
 
   async sessionUser(user: AuthUser): Promise<SessionUser> {

@@ -89,6 +89,13 @@ const RELOAD_MS = 60_000;
 /** A snapshot may be served this long after the floor changed, while the next one is built. */
 const SNAPSHOT_STALE_MS = 500;
 const HEARTBEAT_MS = 15_000;
+/**
+ * Longest stretch of building a reloaded floor before it lets the server answer: a 2,000-agent
+ * floor takes ~150 ms of computing, which in one piece held every POST /api/calls behind it.
+ */
+const LOAD_SLICE_MS = 10;
+
+const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The live floor of this API process (docs/floor.md "Live updates"). It loads the floor at one
@@ -292,7 +299,12 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         list.push(s);
         shiftsByAgent.set(s.agent_id, list);
       }
+      let slice = performance.now();
       for (const r of roster) {
+        if (performance.now() - slice > LOAD_SLICE_MS) {
+          await yieldToServer();
+          slice = performance.now();
+        }
         if (!model.members.has(r.agent_id)) {
           model.members.set(r.agent_id, {
             agentId: r.agent_id,
@@ -437,7 +449,14 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
       await qr.release();
     }
     model.index();
+    // every row at this instant, in slices: the server keeps answering while they are computed
+    await this.computeAllSliced(model, Date.now());
     // catch the new model up with events already streamed from the old one
+    const touched = new Set<AgentRt>();
+    const note = (changed: ReturnType<FloorModel['apply']>) => {
+      if (changed.agent) touched.add(changed.agent);
+      if (changed.released) touched.delete(changed.released);
+    };
     if (this.model && this.broadcastHead > model.head) {
       let cursor = model.head;
       while (cursor < this.broadcastHead) {
@@ -445,19 +464,22 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         if (rows.length === 0) break;
         for (const e of rows) {
           if (Number(e.id) > this.broadcastHead) break;
-          model.apply(e, settings.slaSeconds);
+          note(model.apply(e, settings.slaSeconds));
           cursor = Number(e.id);
         }
         if (rows.length < EVENT_BATCH) break;
       }
     }
-    // events streamed while the catch-up read ran: applied from memory, synchronously, so the
-    // new floor is exactly at the streamed head when it replaces the old one
+    // From here to the swap runs synchronously, so the new floor is exactly at the streamed head
+    // when it replaces the old one: events streamed while the catch-up read ran are applied from
+    // memory (an event already applied only reports what it touched), and the rows they touched
+    // are computed again (agents first: team totals count their members' rows).
     for (const e of this.recentRaw) {
-      if (Number(e.id) <= this.broadcastHead) model.apply(e, settings.slaSeconds);
+      if (Number(e.id) <= this.broadcastHead) note(model.apply(e, settings.slaSeconds));
     }
     const nowMs = Date.now();
-    this.computeAll(model, nowMs);
+    for (const a of touched) model.computeAgent(a, nowMs);
+    this.computeGroups(model, nowMs);
     const first = this.model === null;
     this.model = model;
     this.version++;
@@ -496,6 +518,24 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
 
   private computeAll(model: FloorModel, nowMs: number): void {
     for (const a of model.agents.values()) model.computeAgent(a, nowMs);
+    this.computeGroups(model, nowMs);
+  }
+
+  /** {@link computeAll} for a floor not yet live, yielding to the server between slices. */
+  private async computeAllSliced(model: FloorModel, nowMs: number): Promise<void> {
+    let slice = performance.now();
+    for (const a of model.agents.values()) {
+      if (performance.now() - slice > LOAD_SLICE_MS) {
+        await yieldToServer();
+        slice = performance.now();
+      }
+      model.computeAgent(a, nowMs);
+    }
+    this.computeGroups(model, nowMs);
+  }
+
+  /** Team totals and campaign intervals (after the agents' rows they count). */
+  private computeGroups(model: FloorModel, nowMs: number): void {
     for (const t of model.teams.values()) model.computeTeam(t, nowMs);
     for (const c of model.campaigns.values())
       model.computeCampaign(c, nowMs, model.settings.slaSeconds, model.settings.targetServiceLevel);

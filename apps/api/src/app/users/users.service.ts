@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Role, UserDto } from '@floorwise/contracts';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
+import { CallerCache } from '../auth/caller-cache';
 import { conflict, invalid, notFound } from '../common/domain-error';
 import type { CreateUserBody, ResetPasswordBody, UpdateUserBody } from './dto';
 
@@ -21,7 +22,10 @@ const SELECT = `SELECT u.id, u.email, u.role, a.employee_code, u.disabled, u.cre
 /** Admin's management of sign-ins. Every change is written to the append-only audit log. */
 @Injectable()
 export class UsersService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly callers: CallerCache,
+  ) {}
 
   async list(): Promise<UserDto[]> {
     const rows: UserRow[] = await this.db.query(`${SELECT} ORDER BY u.role, u.email`);
@@ -53,7 +57,7 @@ export class UsersService {
   }
 
   async update(actor: AuthUser, id: number, body: UpdateUserBody): Promise<UserDto> {
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const current = await this.one(m, id);
       if (actor.id === id && (body.disabled === true || (body.role && body.role !== 'admin'))) {
         throw invalid('You cannot disable yourself or take away your own admin role');
@@ -77,6 +81,10 @@ export class UsersService {
       await audit(m, actor, 'user.update', id, { ...body });
       return this.one(m, id);
     });
+    // the change is committed: no cached caller of this process may outlive it (other processes
+    // forget theirs on the change's notification)
+    this.callers.clear();
+    return updated;
   }
 
   async resetPassword(actor: AuthUser, id: number, body: ResetPasswordBody): Promise<void> {
@@ -90,6 +98,7 @@ export class UsersService {
       );
       await audit(m, actor, 'user.reset_password', id, {});
     });
+    this.callers.clear();
   }
 
   private async one(m: EntityManager, id: number): Promise<UserDto> {

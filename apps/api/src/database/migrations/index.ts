@@ -8,6 +8,7 @@ import { Burnout1764400000000 } from './1764400000000-burnout';
 import { Turnover1764500000000 } from './1764500000000-turnover';
 import { CallsImportSpeed1764600000000 } from './1764600000000-calls-import-speed';
 import { BurnoutQuotaMarks1764900000000 } from './1764900000000-burnout-quota-marks';
+import { AuthChanged1765000000000 } from './1765000000000-auth-changed';
 
 /** Every migration, in order. Migrations are never edited once landed: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Turnover1764500000000,
   CallsImportSpeed1764600000000,
   BurnoutQuotaMarks1764900000000,
+  AuthChanged1765000000000,
 ];

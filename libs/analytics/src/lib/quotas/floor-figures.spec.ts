@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { DEFAULT_FLOOR_SETTINGS } from './floor-settings';
 import {
   floorAgentFigures,
@@ -355,5 +356,53 @@ describe('the local day and week of a period (a team-day quota counts the calls 
         },
       ),
     );
+  });
+
+  it('starts each day and week where luxon says, in zones with every kind of DST rule', () => {
+    // luxon as the independent reference: the zone's first instant of the local date
+    const zones = [
+      'America/Chicago',
+      'Europe/London',
+      'Africa/Cairo',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'America/Santiago',
+      'Asia/Dhaka',
+      'America/Havana',
+    ];
+    const luxonStart = (date: string, zone: string) =>
+      DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({
+          min: Date.UTC(2020, 0, 1) / 86_400_000,
+          max: Date.UTC(2030, 11, 31) / 86_400_000,
+        }),
+        (zone, dayNumber) => {
+          const date = new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+          const next = new Date((dayNumber + 1) * 86_400_000).toISOString().slice(0, 10);
+          expect(localDayWindow(date, zone)).toEqual({
+            startMs: luxonStart(date, zone),
+            endMs: luxonStart(next, zone),
+          });
+          const monday = DateTime.fromISO(date, { zone: 'utc' }).startOf('week');
+          expect(localWeekWindow(date, zone)).toEqual({
+            startMs: luxonStart(monday.toISODate() as string, zone),
+            endMs: luxonStart(monday.plus({ days: 7 }).toISODate() as string, zone),
+          });
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // and every day of a year with two DST changes, one by one
+    for (let d = Date.UTC(2026, 0, 1) / 86_400_000; d < Date.UTC(2027, 0, 1) / 86_400_000; d++) {
+      const date = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      for (const zone of ['America/Chicago', 'Africa/Cairo', 'Australia/Lord_Howe']) {
+        expect(localDayWindow(date, zone).startMs).toBe(luxonStart(date, zone));
+      }
+    }
   });
 });
