@@ -3,7 +3,7 @@
  * `npm run bench`: on the scale's loaded database (the same one `npm run bench` loads and
  * reuses), with the built API on it.
  *
- *   npx tsx tools/bench/run-features.ts                 # quick scale (100 agents × 2 months)
+ *   npx tsx tools/bench/run-features.ts                 # the quick run's loaded database (1,000 agents × 1 month)
  *   npx tsx tools/bench/run-features.ts --only floor    # benches whose name contains "floor"
  *   npx tsx tools/bench/run-features.ts --full          # the full scale's database (loads it once)
  *   … --no-build                                        # skip the (Nx-cached) build of api and web
@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startApi } from './api-server';
-import { BENCH_DIR, databaseOf, ROOT, SCALES, SETTINGS } from './bench-config';
+import { BENCH_DIR, databaseOf, LOADED_SCALES, ROOT, SETTINGS } from './bench-config';
 import { recreateDatabase, schemaFingerprint, serverFacts, startCluster } from './bench-db';
 import { cleanupAll } from './cleanup';
 import { ensureGenerated, managerEmailOf } from './data-files';
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     if (r.status !== 0) throw new Error('the build failed (see above)');
   }
   const loadBefore = loadavg()[0];
-  const scale = SCALES[args.mode];
+  const scale = LOADED_SCALES[args.mode];
   const cluster = await startCluster();
   const gen = await ensureGenerated(scale);
   // the schema a fresh migration makes, to tell whether the loaded database is still current

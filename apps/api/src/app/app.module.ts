@@ -5,7 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { Env, ENV } from '../config/env';
 import { dataSourceOptions } from '../database/data-source';
 import { AuthController } from './auth/auth.controller';
@@ -14,6 +14,7 @@ import { CallsModule } from './calls/calls.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CallerCache } from './auth/caller-cache';
+import { AppLogger } from './common/app-logger';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { DemoLoginsService } from './demo/demo-logins.service';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -43,7 +44,17 @@ export const REDACTED_LOG_PATHS = [
 @Module({})
 class EnvModule {
   static forRoot(env: Env): DynamicModule {
-    return { module: EnvModule, providers: [{ provide: ENV, useValue: env }], exports: [ENV] };
+    const logger = new AppLogger(
+      pino({ level: env.LOG_LEVEL, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } }),
+    );
+    return {
+      module: EnvModule,
+      providers: [
+        { provide: ENV, useValue: env },
+        { provide: AppLogger, useValue: logger },
+      ],
+      exports: [ENV, AppLogger],
+    };
   }
 }
 
@@ -55,19 +66,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         EnvModule.forRoot(env),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: env.LOG_LEVEL,
-            redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
-            serializers: {
-              req: (req: { method: string; url: string }) => ({
-                method: req.method,
-                url: req.url,
-              }),
-            },
-          },
-        }),
         TypeOrmModule.forRoot(dataSourceOptions(env.DATABASE_URL)),
         JwtModule.register({
           // A KeyObject, not the string: jsonwebtoken tries the string as a public key first on

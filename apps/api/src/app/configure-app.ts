@@ -1,16 +1,17 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { AppLogger, requestLog } from './common/app-logger';
 
 /**
- * Everything the running app and the integration tests share: headers, cookies, validation,
+ * Everything the running app and the integration tests share: headers, validation,
  * the `/api` prefix and the OpenAPI page at `/api/docs`.
  */
 export function configureApp(app: INestApplication): void {
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
   app.setGlobalPrefix('api');
+  app.use(requestLog(logger.pino));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -32,7 +33,6 @@ export function configureApp(app: INestApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(cookieParser());
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );

@@ -56,6 +56,31 @@ function tokenOf(req: AuthedRequest): string | null {
   if (header && header.startsWith('Bearer ')) {
     return header.slice('Bearer '.length).trim() || null;
   }
-  const cookies = (req as { cookies?: Record<string, string> }).cookies;
-  return cookies?.[SESSION_COOKIE] ?? null;
+  return sessionCookieOf(req.headers.cookie);
+}
+
+/**
+ * The session cookie's value from a `Cookie` header (RFC 6265 `name=value` pairs separated by
+ * `; `), or null. Only this one cookie is ever read, so no parser runs for every request.
+ */
+export function sessionCookieOf(header: string | undefined): string | null {
+  if (!header) {
+    return null;
+  }
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq < 0 || pair.slice(0, eq).trim() !== SESSION_COOKIE) {
+      continue;
+    }
+    let value = pair.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) {
+      value = value.slice(1, -1);
+    }
+    try {
+      return decodeURIComponent(value) || null;
+    } catch {
+      return null; // not a value we ever set
+    }
+  }
+  return null;
 }

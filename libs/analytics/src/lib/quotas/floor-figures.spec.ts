@@ -311,6 +311,14 @@ describe('the local day and week of a period (a team-day quota counts the calls 
     expect(fall.endMs - fall.startMs).toBe(25 * H);
     const spring = localDayWindow('2026-03-08', chicago);
     expect(spring.endMs - spring.startMs).toBe(23 * H);
+    // Havana falls back from 01:00 CDT to 00:00 CST: midnight comes twice, and the day starts at
+    // the first (its calls from then on are dated that day), so 2021-11-07 has 25 hours
+    const havana = localDayWindow('2021-11-07', 'America/Havana');
+    expect(havana).toEqual({
+      startMs: at('2021-11-07T04:00:00Z'),
+      endMs: at('2021-11-08T05:00:00Z'),
+    });
+    expect(localDayWindow('2021-11-06', 'America/Havana').endMs).toBe(havana.startMs);
     // Cairo moves its clocks at midnight itself: the day starts at 01:00 EEST
     const cairo = localDayWindow('2026-04-24', 'Africa/Cairo');
     expect(cairo).toEqual({
@@ -372,8 +380,14 @@ describe('the local day and week of a period (a team-day quota counts the calls 
       'Asia/Dhaka',
       'America/Havana',
     ];
-    const luxonStart = (date: string, zone: string) =>
-      DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+    const luxonStart = (date: string, zone: string) => {
+      let t = DateTime.fromISO(date, { zone }).startOf('day').toMillis();
+      // where clocks fall back across midnight (Havana: 01:00 CDT → 00:00 CST) midnight comes
+      // twice and luxon takes the later; the day starts at the first instant dated `date`
+      const Q = 15 * 60_000;
+      while (DateTime.fromMillis(t - Q, { zone }).toISODate() === date) t -= Q;
+      return t;
+    };
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
