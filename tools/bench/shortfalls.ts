@@ -24,11 +24,8 @@ export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
     why: 'docs/benchmarks.md, "What misses its target, and why"',
   },
   { label: 'calls import ÷ psql', recorded: 0.14, why: 'docs/benchmarks.md (same section)' },
-  {
-    label: 'floor snapshot p95',
-    recorded: 109,
-    why: 'docs/floor.md, "Where the time goes"; docs/benchmarks.md, "What misses its target, and why"',
-  },
+  // the floor snapshot p95 left this list on 2026-12-01 (109 → 53–56 ms, within 2× of 50 ms):
+  // the gate holds it to 100 ms like any other figure
 ];
 
 /** The bound a check must stay within for the gate: 2× its target, or 2× its recorded value. */

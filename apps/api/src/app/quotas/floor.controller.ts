@@ -36,12 +36,11 @@ export class FloorController {
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Vary', 'Accept-Encoding');
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.end(body.gz);
-    } else {
-      res.end(body.json);
+    const encoding = snapshotEncoding(req.headers['accept-encoding']);
+    if (encoding) {
+      res.setHeader('Content-Encoding', encoding);
     }
+    res.end(encoding === 'br' ? body.br : encoding === 'gzip' ? body.gz : body.json);
   }
 
   /**
@@ -85,4 +84,22 @@ export class FloorController {
   myDay(@CurrentUser() user: AuthUser): Promise<MyDayDto> {
     return this.live.myDay(user);
   }
+}
+
+/**
+ * The snapshot's encoding for an `Accept-Encoding` header: brotli when accepted, else gzip, else
+ * none. A coding listed with `q=0` is refused (RFC 9110 §12.5.3); other weights are not ranked.
+ */
+export function snapshotEncoding(header: string | string[] | undefined): 'br' | 'gzip' | null {
+  const accepted = new Set<string>();
+  for (const part of (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',')) {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (coding && !(q && Number(q.slice(2)) === 0)) {
+      accepted.add(coding.trim());
+    }
+  }
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip') || accepted.has('*')) return 'gzip';
+  return null;
 }

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { applyCallToState, EMPTY_LIVE_STATE, LiveCall } from '@floorwise/analytics';
@@ -125,14 +127,33 @@ describe('the floor snapshot', () => {
     hrStream.close();
   });
 
-  it('serves the same snapshot gzip-compressed to a browser', async () => {
-    const r = await t
-      .http()
-      .get('/api/floor')
-      .set('Authorization', `Bearer ${tokens.m1}`)
-      .set('Accept-Encoding', 'gzip');
-    expect(r.headers['content-encoding']).toBe('gzip');
-    expect(r.body.agents.length).toBe(2);
+  it('serves the same snapshot brotli- or gzip-compressed, as the client accepts', async () => {
+    // plain fetch with decoding left to the test: the bytes as they travel
+    const get = async (accept: string) => {
+      const r = await new Promise<import('node:http').IncomingMessage>((resolve, reject) =>
+        request(
+          `${base}/api/floor`,
+          { headers: { authorization: `Bearer ${tokens.m1}`, 'accept-encoding': accept } },
+          resolve,
+        )
+          .on('error', reject)
+          .end(),
+      );
+      const chunks: Buffer[] = [];
+      for await (const c of r) chunks.push(c as Buffer);
+      return { headers: r.headers, body: Buffer.concat(chunks) };
+    };
+    const plain = await get('identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const snapshot = JSON.parse(plain.body.toString()) as { agents: unknown[] };
+    expect(snapshot.agents.length).toBe(2);
+    const gz = await get('gzip, deflate');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.body).toString())).toEqual(snapshot);
+    const br = await get('gzip, deflate, br, zstd'); // what Chromium sends
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.body).toString())).toEqual(snapshot);
+    expect((await get('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
   });
 });
 
