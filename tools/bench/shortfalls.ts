@@ -24,8 +24,13 @@ export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
     why: 'docs/benchmarks.md, "What misses its target, and why"',
   },
   { label: 'calls import ÷ psql', recorded: 0.14, why: 'docs/benchmarks.md (same section)' },
-  // the floor snapshot p95 left this list on 2026-12-01 (109 → 53–56 ms, within 2× of 50 ms):
-  // the gate holds it to 100 ms like any other figure
+  // the floor snapshot p95 on a quiet floor left this list on 2026-12-01 (109 → 50–56 ms, within
+  // 2× of 50 ms): the gate holds it to 100 ms like any other figure. While 50 events/s land:
+  {
+    label: 'floor snapshot p95 under 50 events/s',
+    recorded: 96,
+    why: 'docs/floor.md, "2026-12-01 afternoon"; docs/benchmarks.md, "Floor snapshot"',
+  },
 ];
 
 /** The bound a check must stay within for the gate: 2× its target, or 2× its recorded value. */
