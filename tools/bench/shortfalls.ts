@@ -26,6 +26,13 @@ export const KNOWN_SHORTFALLS: readonly KnownShortfall[] = [
   { label: 'calls import ÷ psql', recorded: 0.14, why: 'docs/benchmarks.md (same section)' },
   // the floor snapshot p95 on a quiet floor left this list on 2026-12-01 (109 → 50–56 ms, within
   // 2× of 50 ms): the gate holds it to 100 ms like any other figure. While 50 events/s land:
+  // 173–186 ms locally, 204 ms in CI on 2026-12-01 afternoon (130–171 ms in earlier CI runs):
+  // it sits at the gate's 2× edge, so it fails or passes CI by chance; held to its CI value instead
+  {
+    label: 'roster week, ~500 agents',
+    recorded: 204,
+    why: 'docs/benchmarks.md, "Roster: a week in 173–204 ms (100 ms asked)"',
+  },
   {
     label: 'floor snapshot p95 under 50 events/s',
     recorded: 96,

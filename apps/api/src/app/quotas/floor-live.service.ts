@@ -81,9 +81,10 @@ interface CachedSnapshot {
    * The body compressed once for every caller of the view (zlib's thread pool, off the event
    * loop). 2,000 agents: 2.7 MB of JSON → brotli quality 1 29 KB in 3 ms, gzip level 6 42 KB in
    * 16 ms (level 1: 72 KB in 6 ms) — the bytes, not the compressing, were the cost under load.
+   * Brotli (what browsers ask for) is made with the body; gzip on the first request for it.
    */
   br: Buffer;
-  gz: Buffer;
+  gz: () => Promise<Buffer>;
 }
 
 /** Messages kept in memory for resuming a dropped stream (~10 min at 50 calls a second). */
@@ -807,17 +808,21 @@ export class FloorLiveService implements OnModuleInit, OnModuleDestroy {
         `"intervals":${JSON.stringify(intervals)},"settings":${JSON.stringify(m.settings)}}`,
     );
     const version = this.version;
-    const [br, gz] = await Promise.all([
-      brotliAsync(json, {
-        params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 1,
-          [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length,
-        },
-      }),
-      gzipAsync(json, { level: 6 }),
-    ]);
-    return { builtAt: Date.now(), version, json, br, gz };
+    const br = await brotliAsync(json, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 1,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: json.length,
+      },
+    });
+    let gz: Promise<Buffer> | null = null;
+    return {
+      builtAt: Date.now(),
+      version,
+      json,
+      br,
+      gz: () => (gz ??= gzipAsync(json, { level: 6 })),
+    };
   }
 
   /** The snapshot as an object (what `GET /api/floor` sends). */

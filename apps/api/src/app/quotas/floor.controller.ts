@@ -40,7 +40,7 @@ export class FloorController {
     if (encoding) {
       res.setHeader('Content-Encoding', encoding);
     }
-    res.end(encoding === 'br' ? body.br : encoding === 'gzip' ? body.gz : body.json);
+    res.end(encoding === 'br' ? body.br : encoding === 'gzip' ? await body.gz() : body.json);
   }
 
   /**
