@@ -147,13 +147,22 @@ describe('the live floor in a real browser', () => {
       await page.locator('tr[data-agent]').first().waitFor({ timeout: 30_000 });
       await page.locator('.live.on').waitFor({ timeout: 10_000 });
       await screenshot(page, 'admin-floor-live');
-      const code = (await page
-        .locator('tr[data-agent]')
-        .first()
-        .getAttribute('data-agent')) as string;
       const api = await apiAs(admin);
       const snap = await api.get('/api/floor');
-      const agent = snap.agents.find((a: { employeeCode: string }) => a.employeeCode === code);
+      // an agent on the page whose shift began a while ago: the test's calls start 2 minutes
+      // back, and a call from before the shift (first minutes of a shift, as at 09:00 Chicago
+      // = 15:00 UTC) rightly does not count on it
+      type SnapAgent = { employeeCode: string; campaignCodes: string[]; shift: { start: string } };
+      let agent: SnapAgent | undefined;
+      for (const a of snap.agents as SnapAgent[]) {
+        if (Date.parse(a.shift.start) > Date.now() - 10 * 60_000) continue;
+        if ((await page.locator(`tr[data-agent="${a.employeeCode}"]`).count()) > 0) {
+          agent = a;
+          break;
+        }
+      }
+      if (!agent) throw new Error('no agent on the floor page whose shift began 10 minutes ago');
+      const code = agent.employeeCode;
       const campaign = (agent.campaignCodes[0] ?? snap.intervals[0]?.campaignCode) as string;
       const before = await callsOf(page, code);
 
