@@ -19,13 +19,12 @@ import {
   SITE_YESTERDAYS_SQL,
   WORK_LIST_SQL,
 } from './burnout.sql';
+import { yieldToServer } from '../common/yield-to-server';
 
 /** Agent-dates computed per transaction (one load of three queries, one write). */
 const CHUNK_AGENT_DATES = 3000;
 /** Longest stretch of computing before the job lets the server answer requests. */
 const SLICE_MS = 25;
-
-const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface PassResult {
   skipped?: 'stopped';

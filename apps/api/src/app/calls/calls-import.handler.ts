@@ -21,6 +21,7 @@ import {
 import { createPartitionSql } from './call-rollups.sql';
 import { CALL_COLUMNS, CallLookups, CallRow, parseCall } from './call-row';
 import { CallCodes, callCodesOf, CallsCsvReader, chunkCallOf } from './calls-csv-reader';
+import { yieldToServer } from '../common/yield-to-server';
 
 /** Loads the agent and campaign codes (with their zones) a calls file is checked against. */
 export async function loadCallLookups(
@@ -142,10 +143,6 @@ function uniqueViolationAsConflict(e: unknown, what: string): unknown {
  */
 const YIELD_EVERY_LINES = 256;
 
-function yieldToIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** Runs one COPY … FROM STDIN with `data` as its whole input. */
 function copyIn(client: PoolClient, sql: string, data: Buffer | string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
@@ -248,7 +245,7 @@ export class CallsImport implements ImportHandler<CallRow> {
             await this.submit(client, problems);
           } else if (state === 'paused') {
             if (this.writing) {
-              await yieldToIo();
+              await yieldToServer();
             }
           } else {
             return;

@@ -48,6 +48,7 @@ import {
   shiftWorkedSeconds,
   weekStartOf,
 } from './floor-model';
+import { yieldToServer } from '../common/yield-to-server';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -102,8 +103,6 @@ const HEARTBEAT_MS = 15_000;
  * floor takes ~150 ms of computing, which in one piece held every POST /api/calls behind it.
  */
 const LOAD_SLICE_MS = 10;
-
-const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The live floor of this API process (docs/floor.md "Live updates"). It loads the floor at one
