@@ -110,12 +110,12 @@ export function copyStageSql(name: StageName, direct = false): string {
 }
 
 /**
- * Of the campaigns `$1` with bucket ranges [`$2`, `$3`] (15-minute buckets since 2000-01-01), those
- * whose range holds any rollup group already: every call adds to the campaign × 15-minute rollup
- * as to the agent and team ones, so its primary key (campaign first) answers for all three, one
- * index probe each.
+ * Of the probes (campaign `$1`, bucket range [`$2`, `$3`], in 15-minute buckets since 2000-01-01),
+ * the positions (from 1) of those whose range holds any rollup group already: every call adds to
+ * the campaign × 15-minute rollup as to the agent and team ones, so its primary key (campaign
+ * first) answers for all three, one index probe each.
  */
-export const CAMPAIGNS_HOLDING = `SELECT u.c AS campaign_id FROM unnest($1::int[], $2::int[], $3::int[]) AS u(c, lo, hi)
+export const PROBES_HOLDING = `SELECT u.i::int AS i FROM unnest($1::int[], $2::int[], $3::int[]) WITH ORDINALITY AS u(c, lo, hi, i)
   WHERE EXISTS (SELECT 1 FROM call_rollup_campaign_15m r
     WHERE r.campaign_id = u.c
       AND r.interval_start BETWEEN TIMESTAMPTZ '2000-01-01 00:00:00+00' + u.lo * INTERVAL '15 minutes'
@@ -148,6 +148,156 @@ function measures(w: CopyBinaryWriter, g: RollupGroups, s: number): void {
   }
 }
 
+/** A bucket range of one campaign to look for stored rollup groups in. */
+export interface Probe {
+  campaign: number;
+  lo: number;
+  hi: number;
+}
+
+/** How a campaign's groups of one rollup write go in (see `RollupLedger`). */
+type Way = { kind: 'keys' } | { kind: 'from'; from: number } | { kind: 'staged' };
+
+/**
+ * What one import has written into the rollups, so each group of a later write can go straight
+ * in by COPY when nothing can hold its key yet, and through a stage and an upsert otherwise. Per
+ * campaign, a write's bucket range is probed outside the buckets this import wrote (`probes`):
+ *
+ * - nothing there, and nothing found at any earlier write (`keys`): only this import wrote the
+ *   campaign's groups of the range, so a group goes straight in unless this import may have
+ *   written its key — a bucket at or before the latest this import wrote for the same agent (the
+ *   agent rollup), team (the team rollup) or campaign (the campaign rollup). A file sorted by day
+ *   and then by agent, as exports often are, comes back to the same buckets chunk after chunk for
+ *   later agents; those groups still go straight in.
+ * - stored groups found, now or before (the campaign is then `mixed` for the rest of the import):
+ *   only buckets after the latest this import wrote for the campaign go straight in, when the
+ *   probe found nothing there (`from`); else everything goes through the stages (`staged`).
+ *
+ * The primary keys still decide: a group that another writer commits between a probe and the
+ * COPY makes the COPY fail, and the import is rolled back whole with a conflict (sent again, its
+ * probes find that group and stage it). The day rollup always goes through its stage.
+ */
+export class RollupLedger {
+  /** Per campaign, the bucket range this import wrote and whether others' groups were found. */
+  private readonly own = new Map<number, { first: number; last: number; mixed: boolean }>();
+  /** Per campaign, per agent (agent rollup) and per team (team rollup): the latest bucket written. */
+  private readonly agentLast = new Map<number, Map<number, number>>();
+  private readonly teamLast = new Map<number, Map<number, number>>();
+  private readonly ways = new Map<number, Way>();
+  /** Per probe of the current write: its campaign and whether it lies before this import's range. */
+  private probed: { campaign: number; before: boolean }[] = [];
+
+  /** The ranges to probe for a write whose campaigns span `ranges`. */
+  probes(ranges: ReadonlyMap<number, { lo: number; hi: number }>): Probe[] {
+    const out: Probe[] = [];
+    this.probed = [];
+    const add = (campaign: number, lo: number, hi: number, before: boolean) => {
+      if (lo <= hi) {
+        out.push({ campaign, lo, hi });
+        this.probed.push({ campaign, before });
+      }
+    };
+    for (const [c, r] of ranges) {
+      const o = this.own.get(c);
+      if (o === undefined) {
+        add(c, r.lo, r.hi, false);
+        continue;
+      }
+      if (!o.mixed) {
+        add(c, r.lo, Math.min(r.hi, o.first - 1), true);
+      }
+      add(c, Math.max(r.lo, o.last + 1), r.hi, false);
+    }
+    return out;
+  }
+
+  /** Each campaign's way for this write, from the positions (from 1) of the probes that found groups. */
+  decide(ranges: ReadonlyMap<number, { lo: number; hi: number }>, held: ReadonlySet<number>): void {
+    this.ways.clear();
+    const before = new Set<number>();
+    const after = new Set<number>();
+    this.probed.forEach((p, k) => {
+      if (held.has(k + 1)) {
+        (p.before ? before : after).add(p.campaign);
+      }
+    });
+    for (const c of ranges.keys()) {
+      const o = this.own.get(c);
+      if (o !== undefined && (before.has(c) || after.has(c))) {
+        o.mixed = true;
+      }
+      if (o === undefined) {
+        this.ways.set(c, after.has(c) ? { kind: 'staged' } : { kind: 'keys' });
+      } else if (!o.mixed) {
+        this.ways.set(c, { kind: 'keys' });
+      } else {
+        this.ways.set(c, after.has(c) ? { kind: 'staged' } : { kind: 'from', from: o.last + 1 });
+      }
+    }
+  }
+
+  /** Whether a group goes straight into its rollup (agent rollup: k1 agent, k2 bucket, k3 campaign). */
+  agentDirect(agent: number, bucket: number, campaign: number): boolean {
+    return this.direct(bucket, campaign, this.agentLast.get(campaign)?.get(agent));
+  }
+
+  /** Team rollup: team, bucket, campaign. */
+  teamDirect(team: number, bucket: number, campaign: number): boolean {
+    return this.direct(bucket, campaign, this.teamLast.get(campaign)?.get(team));
+  }
+
+  /** Campaign rollup. */
+  campaignDirect(bucket: number, campaign: number): boolean {
+    return this.direct(bucket, campaign, this.own.get(campaign)?.last);
+  }
+
+  private direct(bucket: number, campaign: number, lastOfKey: number | undefined): boolean {
+    const way = this.ways.get(campaign);
+    if (way === undefined || way.kind === 'staged') {
+      return false;
+    }
+    if (way.kind === 'from') {
+      return bucket >= way.from;
+    }
+    return lastOfKey === undefined || bucket > lastOfKey;
+  }
+
+  /** Takes a written write's groups into the ledger (`r15`: agent, bucket, campaign; team groups). */
+  record(
+    ranges: ReadonlyMap<number, { lo: number; hi: number }>,
+    r15: RollupGroups,
+    team: RollupGroups,
+  ): void {
+    for (const [c, r] of ranges) {
+      const o = this.own.get(c);
+      if (o === undefined) {
+        const mixed = this.ways.get(c)?.kind === 'staged';
+        this.own.set(c, { first: r.lo, last: r.hi, mixed });
+      } else {
+        o.first = Math.min(o.first, r.lo);
+        o.last = Math.max(o.last, r.hi);
+      }
+    }
+    const later = (m: Map<number, Map<number, number>>, c: number, key: number, b: number) => {
+      let byKey = m.get(c);
+      if (byKey === undefined) {
+        byKey = new Map();
+        m.set(c, byKey);
+      }
+      const was = byKey.get(key);
+      if (was === undefined || b > was) {
+        byKey.set(key, b);
+      }
+    };
+    for (let s = 0; s < r15.size; s++) {
+      later(this.agentLast, r15.k3[s], r15.k1[s], r15.k2[s]);
+    }
+    for (let s = 0; s < team.size; s++) {
+      later(this.teamLast, team.k2[s], team.k3[s], team.k1[s]);
+    }
+  }
+}
+
 /**
  * The four stages' binary COPY data from a chunk's agent × campaign × 15-minute groups
  * (k1 agent, k2 bucket, k3 campaign): the agent × campaign × day, team × campaign × 15-minute and
@@ -156,7 +306,8 @@ function measures(w: CopyBinaryWriter, g: RollupGroups, s: number): void {
  */
 export class RollupStageWriter {
   private readonly day = new RollupGroups(1024);
-  private readonly team = new RollupGroups(1024);
+  /** The team × campaign × 15-minute groups of the last `derive` (k1 bucket, k2 campaign, k3 team). */
+  readonly team = new RollupGroups(1024);
   private readonly campaign = new RollupGroups(1024);
   private readonly writer = new CopyBinaryWriter(1 << 20);
 
@@ -197,29 +348,20 @@ export class RollupStageWriter {
 
   /**
    * One stage's COPY data (a view, valid until the next call), or null when it has no row: the
-   * groups that go `direct`ly into the rollup — bucket at or after `freshFrom` of their campaign
-   * — or the others, through the stage (the day rollup: every group, always through its stage).
+   * groups the ledger sends `direct`ly into the rollup, or the others, through the stage (the day
+   * rollup: every group, always through its stage).
    */
-  encode(
-    name: StageName,
-    r15: RollupGroups,
-    direct: boolean,
-    freshFrom: ReadonlyMap<number, number>,
-  ): Buffer | null {
+  encode(name: StageName, r15: RollupGroups, direct: boolean, ledger: RollupLedger): Buffer | null {
     const w = this.writer;
     w.reset();
     let rows = 0;
-    const skip = (bucket: number, campaign: number) => {
-      const from = freshFrom.get(campaign);
-      return (from !== undefined && bucket >= from) !== direct;
-    };
     if (name === 'day' && direct) {
       return null;
     }
     const nullable = (v: number) => (v === 0 ? w.nul() : w.int4(v));
     if (name === 'r15') {
       for (const s of r15.order()) {
-        if (skip(r15.k2[s], r15.k3[s])) {
+        if (ledger.agentDirect(r15.k1[s], r15.k2[s], r15.k3[s]) !== direct) {
           continue;
         }
         rows += 1;
@@ -246,7 +388,7 @@ export class RollupStageWriter {
     } else if (name === 'team') {
       const g = this.team;
       for (const s of g.order()) {
-        if (skip(g.k1[s], g.k2[s])) {
+        if (ledger.teamDirect(g.k3[s], g.k1[s], g.k2[s]) !== direct) {
           continue;
         }
         rows += 1;
@@ -261,7 +403,7 @@ export class RollupStageWriter {
     } else {
       const g = this.campaign;
       for (const s of g.order()) {
-        if (skip(g.k2[s], g.k1[s])) {
+        if (ledger.campaignDirect(g.k2[s], g.k1[s]) !== direct) {
           continue;
         }
         rows += 1;

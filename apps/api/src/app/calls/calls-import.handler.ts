@@ -13,7 +13,8 @@ import {
   applyStageSql,
   copyStageSql,
   CREATE_ROLLUP_STAGES,
-  CAMPAIGNS_HOLDING,
+  PROBES_HOLDING,
+  RollupLedger,
   RollupStageWriter,
   STAGE_NAMES,
   TRUNCATE_ROLLUP_STAGES,
@@ -62,7 +63,7 @@ const ROLLUP_GROUPS_PER_CHUNK_CALL = 2.4;
 /**
  * Where an import's time goes, per step, in wall ms and (when the database runs on this machine
  * and `CALLS_IMPORT_PROFILE=1`) CPU ms of its PostgreSQL backend — logged at the end of the
- * import. docs/calls-import.md quotes it.
+ * import. docs/benchmarks.md ("Calls import") quotes it.
  */
 class StepProfile {
   private readonly wall = new Map<string, number>();
@@ -185,11 +186,11 @@ export class CallsImport implements ImportHandler<CallRow> {
   private filling!: CallChunk;
   private stages!: RollupStageWriter;
   /** Agent × campaign × 15-minute deltas of the chunks written since the last rollup write. */
-  private readonly pendingRollups = new RollupGroups(4096);
+  private readonly pendingRollups: RollupGroups;
   private writing: Promise<void> | null = null;
   private readonly partitions = new Set<string>();
-  /** Per campaign, the latest 15-minute bucket whose rollup groups this import has written. */
-  private readonly written = new Map<number, number>();
+  /** What this import has written into the rollups (which groups can be copied straight in). */
+  private readonly ledger = new RollupLedger();
   private imported = 0;
   private duplicates = 0;
   private rows = 0;
@@ -201,7 +202,12 @@ export class CallsImport implements ImportHandler<CallRow> {
   constructor(
     private readonly customerRefKey: string,
     private readonly chunkSize = CALLS_CHUNK_ROWS,
-  ) {}
+  ) {
+    // Room for the groups summed before a write, so they are not rehashed as they grow.
+    this.pendingRollups = new RollupGroups(
+      2 ** Math.ceil(Math.log2(ROLLUP_GROUPS_PER_CHUNK_CALL * chunkSize)),
+    );
+  }
 
   async begin(client: PoolClient): Promise<void> {
     this.lookups = await loadCallLookups(client, this.customerRefKey);
@@ -308,6 +314,9 @@ export class CallsImport implements ImportHandler<CallRow> {
   /** The full chunk goes to PostgreSQL; Node goes on filling the other one. */
   private async submit(client: PoolClient, problems: ImportProblems): Promise<void> {
     const full = this.filling;
+    if (problems.count === 0) {
+      await full.encode(); // while PostgreSQL still writes the chunk before
+    }
     await this.settle();
     if (problems.count > 0) {
       full.clear(); // a bad row was found: nothing more is written, reading goes on
@@ -359,11 +368,12 @@ export class CallsImport implements ImportHandler<CallRow> {
         },
       ),
     );
+    const rows = await chunk.encode();
     await step('COPY calls', () =>
       copyIn(
         client,
         `COPY calls (${CALLS_COPY_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT binary)`,
-        chunk.copy.finish(),
+        rows,
       ),
     );
     this.pendingRollups.merge(chunk.r15);
@@ -375,42 +385,32 @@ export class CallsImport implements ImportHandler<CallRow> {
   }
 
   /**
-   * The chunk's rollup deltas. Per campaign, the buckets after the last one this import wrote,
-   * when no rollup holds any of them yet, are copied straight in; the rest (a campaign's first
-   * buckets of the chunk when the file is in time order; all of them when it is not, or when the
-   * range holds calls already) are added through the stages.
+   * The rollup deltas of the chunks since the last write: the groups no rollup can hold yet are
+   * copied straight in, the others added through the stages (`RollupLedger` decides which).
    */
   private async writeRollups(client: PoolClient, groups: RollupGroups): Promise<void> {
     const step = <T>(name: string, run: () => Promise<T>) => this.profile.step(name, run);
     const st = this.stages;
     st.derive(groups);
     const ranges = st.bucketRanges(groups);
-    const candidates: { c: number; lo: number; hi: number }[] = [];
-    for (const [c, r] of ranges) {
-      const lo = Math.max((this.written.get(c) ?? Number.NEGATIVE_INFINITY) + 1, r.lo);
-      if (lo <= r.hi) {
-        candidates.push({ c, lo, hi: r.hi });
-      }
-    }
-    const freshFrom = new Map<number, number>();
-    if (candidates.length > 0) {
-      const held = await step('rollups range check', () =>
-        client.query<{ campaign_id: number }>(CAMPAIGNS_HOLDING, [
-          candidates.map((x) => x.c),
-          candidates.map((x) => x.lo),
-          candidates.map((x) => x.hi),
+    const probes = this.ledger.probes(ranges);
+    const held = new Set<number>();
+    if (probes.length > 0) {
+      const r = await step('rollups range check', () =>
+        client.query<{ i: number }>(PROBES_HOLDING, [
+          probes.map((p) => p.campaign),
+          probes.map((p) => p.lo),
+          probes.map((p) => p.hi),
         ]),
       );
-      const holding = new Set(held.rows.map((r) => r.campaign_id));
-      for (const x of candidates) {
-        if (!holding.has(x.c)) {
-          freshFrom.set(x.c, x.lo);
-        }
+      for (const row of r.rows) {
+        held.add(row.i);
       }
     }
+    this.ledger.decide(ranges, held);
     let staged = false;
     for (const name of STAGE_NAMES) {
-      const data = st.encode(name, groups, false, freshFrom);
+      const data = st.encode(name, groups, false, this.ledger);
       if (data) {
         staged = true;
         await step(`stage ${name}`, () => copyIn(client, copyStageSql(name), data));
@@ -418,7 +418,7 @@ export class CallsImport implements ImportHandler<CallRow> {
       }
     }
     for (const name of STAGE_NAMES) {
-      const data = st.encode(name, groups, true, freshFrom);
+      const data = st.encode(name, groups, true, this.ledger);
       if (data) {
         await step(`COPY ${name}`, () =>
           copyIn(client, copyStageSql(name, true), data).catch((e: unknown) => {
@@ -430,9 +430,7 @@ export class CallsImport implements ImportHandler<CallRow> {
     if (staged) {
       await step('truncate stages', () => client.query(TRUNCATE_ROLLUP_STAGES));
     }
-    for (const [c, r] of ranges) {
-      this.written.set(c, Math.max(this.written.get(c) ?? Number.NEGATIVE_INFINITY, r.hi));
-    }
+    this.ledger.record(ranges, groups, st.team);
     groups.clear();
   }
 

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Cheaper writes for the calls import (docs/calls-import.md):
+ * Cheaper writes for the calls import (docs/benchmarks.md, "Calls import"):
  *
  * - The agent × campaign × 15-minute rollup keeps one index instead of two: its primary key is
  *   now agent first, `(agent_id, interval_start, campaign_id)`, which serves the per-agent reads
