@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { checkInstant } from './call-row';
-import { daysFromCivil, ParsedInstant, parseIsoInstant } from './iso-instant';
+import { daysFromCivil } from '@floorwise/analytics';
+import { ParsedInstant, parseIsoInstant } from './iso-instant';
 import { PG_EPOCH_MS } from './local-slot';
 
 const parsed = (v: string): ParsedInstant | null => {

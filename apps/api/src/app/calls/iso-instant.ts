@@ -1,4 +1,8 @@
+import { daysFromCivil as civil } from '@floorwise/analytics';
 import { PG_EPOCH_MS } from './local-slot';
+
+// A module-local copy for the per-row code (imported bindings are getters once bundled).
+const daysFromCivil = civil;
 
 /** An instant as PostgreSQL stores a timestamptz, and as ms for zone and bucket arithmetic. */
 export interface ParsedInstant {
@@ -25,16 +29,6 @@ function two(s: Chars, i: number): number {
   const a = digit(s, i);
   const b = digit(s, i + 1);
   return a < 0 || b < 0 ? -1 : a * 10 + b;
-}
-
-/** Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
 }
 
 /**

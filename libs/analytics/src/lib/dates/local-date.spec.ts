@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   addDays,
   addMonths,
@@ -12,7 +13,57 @@ import {
   yearMonthOf,
 } from './local-date';
 
+/** An independent reference: the date's UTC midnight through `Date`, in whole days. */
+function referenceDayNumber(y: number, m: number, d: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return Math.round(date.getTime() / 86_400_000);
+}
+
+function referenceDate(dayNumber: number): string {
+  const d = new Date(dayNumber * 86_400_000);
+  const p = (v: number, n: number) => String(v).padStart(n, '0');
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1, 2)}-${p(d.getUTCDate(), 2)}`;
+}
+
 describe('local dates', () => {
+  it('agrees with Date over years 0000–9999, both ways, and rejects what Date rolls over', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (y, m, d) => {
+          const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const n = referenceDayNumber(y, m, d);
+          const exists = referenceDate(n) === text; // Date rolls 02-30 over to March
+          expect(isLocalDate(text)).toBe(exists);
+          if (exists) {
+            expect(toDayNumber(text)).toBe(n);
+            expect(fromDayNumber(n)).toBe(text);
+          }
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    const first = referenceDayNumber(0, 1, 1);
+    const last = referenceDayNumber(9999, 12, 31);
+    for (let n = first; n <= last; n += 97) {
+      expect(fromDayNumber(n)).toBe(referenceDate(n));
+      expect(toDayNumber(referenceDate(n))).toBe(n);
+    }
+    for (const bad of [
+      '2024-02-3',
+      '2024-02-300',
+      '2024/02/03',
+      '20a4-02-03',
+      '2024-00-10',
+      ' 2024-02-03',
+    ]) {
+      expect(isLocalDate(bad)).toBe(false);
+    }
+  });
+
   it('numbers days from 1970-01-01 and back', () => {
     expect(toDayNumber('1970-01-01')).toBe(0);
     expect(toDayNumber('1970-01-02')).toBe(1);

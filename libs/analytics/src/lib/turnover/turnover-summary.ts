@@ -9,7 +9,6 @@ import {
   yearMonthOf,
 } from '../dates';
 import { EarlyAttrition, MonthlyAttrition, TrailingAttrition, TurnoverAgent } from './attrition';
-import { dayNumberOf } from './fast-day';
 import { TENURE_BANDS, tenureBand } from './tenure-band';
 
 /**
@@ -109,8 +108,8 @@ export function summarizeTurnover(
   const index = new Map(keys.map((k, i) => [k, i]));
   const listed = byTenure || !options.keys ? agents : agents.filter((a) => index.has(a.key));
   const prepared: Prepared[] = listed.map((a) => {
-    const hire = dayNumberOf(a.hireDate);
-    const term = a.terminationDate === null ? Infinity : dayNumberOf(a.terminationDate);
+    const hire = toDayNumber(a.hireDate);
+    const term = a.terminationDate === null ? Infinity : toDayNumber(a.terminationDate);
     if (term < hire) {
       throw new RangeError(
         `termination date ${a.terminationDate} is before hire date ${a.hireDate}`,
@@ -128,8 +127,8 @@ export function summarizeTurnover(
   const groupAt = (p: Prepared, day: number) => (byTenure ? bandIndex(day - p.hire) : p.group);
 
   const perMonth: Counters[] = allMonths.map((month) => {
-    const first = dayNumberOf(monthStart(month));
-    const last = dayNumberOf(monthEnd(month));
+    const first = toDayNumber(monthStart(month));
+    const last = toDayNumber(monthEnd(month));
     const c: Counters = {
       start: keys.map(() => 0),
       end: keys.map(() => 0),
@@ -163,9 +162,9 @@ export function summarizeTurnover(
 
   // 90-day attrition (metrics.md §6, as earlyAttrition90 of ./attrition): hired in [from, to],
   // hire + 90 ≤ asOf; early when termination − hire < 90 days. Every hire starts in band 0.
-  const cohortFrom = dayNumberOf(options.from);
-  const cohortTo = dayNumberOf(options.to);
-  const asOfDay = dayNumberOf(asOf);
+  const cohortFrom = toDayNumber(options.from);
+  const cohortTo = toDayNumber(options.to);
+  const asOfDay = toDayNumber(asOf);
   const cohortSize = keys.map(() => 0);
   const earlySeparated = keys.map(() => 0);
   for (const p of prepared) {
