@@ -334,7 +334,7 @@ export class CallChunk {
   };
 
   constructor(readonly capacity: number) {
-    // About one agent × campaign × 15-minute group per two calls: room for all without a regrow.
+    // At most one agent × campaign × 15-minute group per call: room for all without a regrow.
     this.r15 = new RollupGroups(2 ** Math.ceil(Math.log2(Math.max(capacity, 16))));
     this.line = new Int32Array(capacity);
     this.callId = new Array<string>(capacity);
