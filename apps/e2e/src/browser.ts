@@ -78,3 +78,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * One browser and the demo sign-ins for a `describe` block (launched before its tests, closed
+ * after them); `login(role)` is that role's demo sign-in.
+ */
+export function useBrowser(): {
+  browser: () => Browser;
+  login: (role: DemoLogin['role']) => DemoLogin;
+} {
+  let browser: Browser | undefined;
+  let logins: DemoLogin[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+    logins = await demoLogins();
+  });
+  afterAll(() => browser?.close());
+  return {
+    browser: () => {
+      if (!browser) {
+        throw new Error('the browser is launched in beforeAll');
+      }
+      return browser;
+    },
+    login: (role) => logins.find((l) => l.role === role) as DemoLogin,
+  };
+}

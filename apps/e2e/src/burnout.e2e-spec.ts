@@ -1,32 +1,15 @@
-import type { Browser } from 'playwright-core';
-import {
-  BASE_URL,
-  demoLogins,
-  DemoLogin,
-  launch,
-  screenshot,
-  signIn,
-  watchErrors,
-} from './browser';
+import { BASE_URL, screenshot, signIn, useBrowser, watchErrors } from './browser';
 
 /**
  * Burnout pages in the browser: the team view and an agent's drill-down as manager, hr and
  * admin; "My wellbeing" as the agent, who sees only their own index.
  */
 describe('burnout pages', () => {
-  let browser: Browser;
-  let logins: DemoLogin[];
-  const login = (role: DemoLogin['role']) => logins.find((l) => l.role === role) as DemoLogin;
-
-  beforeAll(async () => {
-    browser = await launch();
-    logins = await demoLogins();
-  });
-  afterAll(() => browser.close());
+  const { browser, login } = useBrowser();
 
   for (const role of ['manager', 'hr', 'admin'] as const) {
     it(`shows the ${role} the team view and an agent's drill-down`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
       const page = await signIn(context, login(role));
       const errors = watchErrors(page);
       await page.goto(`${BASE_URL()}/burnout`);
@@ -52,7 +35,7 @@ describe('burnout pages', () => {
 
   it("shows the agent their own wellbeing page and refuses everyone else's figures", async () => {
     const agent = login('agent');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1440, height: 900 } });
     const page = await signIn(context, agent);
     const errors = watchErrors(page);
     await page.goto(`${BASE_URL()}/burnout`);
@@ -80,7 +63,7 @@ describe('burnout pages', () => {
   });
 
   it('fits a phone for the manager', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });

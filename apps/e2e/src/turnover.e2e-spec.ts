@@ -1,29 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import {
-  BASE_URL,
-  demoLogins,
-  DemoLogin,
-  launch,
-  screenshot,
-  signIn,
-  watchErrors,
-} from './browser';
+import type { Page } from 'playwright-core';
+import { BASE_URL, screenshot, signIn, useBrowser, watchErrors } from './browser';
 
 /**
  * The Turnover page as HR, a manager and an admin (screenshots of every tab), the agent kept out,
  * and the exports: every chart panel downloads a PNG, every table a CSV.
  */
 describe('the Turnover page', () => {
-  let browser: Browser;
-  let logins: DemoLogin[];
-  const login = (role: DemoLogin['role']) => logins.find((l) => l.role === role) as DemoLogin;
-
-  beforeAll(async () => {
-    browser = await launch();
-    logins = await demoLogins();
-  });
-  afterAll(() => browser.close());
+  const { browser, login } = useBrowser();
 
   async function openTab(page: Page, tab: string, ready: string): Promise<void> {
     await page.goto(`${BASE_URL()}/turnover?tab=${tab}`);
@@ -35,7 +19,7 @@ describe('the Turnover page', () => {
 
   for (const role of ['hr', 'admin', 'manager'] as const) {
     it(`shows every tab to ${role}, with figures`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const context = await browser().newContext({ viewport: { width: 1440, height: 1000 } });
       const page = await signIn(context, login(role));
       const errors = watchErrors(page);
       await openTab(page, 'overview', '[data-testid="turnover-cards"]');
@@ -64,12 +48,12 @@ describe('the Turnover page', () => {
   }
 
   it("shows a manager only their own teams, and the organisation's rates on request", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const context = await browser().newContext({ viewport: { width: 1440, height: 1000 } });
     const page = await signIn(context, login('manager'));
     const mine = await page.request.get(`${BASE_URL()}/api/turnover/summary?groupBy=team`);
     expect(mine.status()).toBe(200);
     const teams = ((await mine.json()) as { groups: { key: string }[] }).groups.map((g) => g.key);
-    const hrContext = await browser.newContext();
+    const hrContext = await browser().newContext();
     const hr = await signIn(hrContext, login('hr'));
     const everyTeam = await hr.request.get(`${BASE_URL()}/api/turnover/summary?groupBy=team`);
     const allTeams = ((await everyTeam.json()) as { groups: unknown[] }).groups.length;
@@ -97,7 +81,7 @@ describe('the Turnover page', () => {
   });
 
   it('downloads a table as CSV and a chart as PNG', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1440, height: 1000 },
       acceptDownloads: true,
     });
@@ -130,7 +114,7 @@ describe('the Turnover page', () => {
   });
 
   it('keeps an agent out of the page and every turnover endpoint', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await signIn(context, login('agent'));
     expect((await page.locator('nav').first().textContent()) ?? '').not.toContain('Turnover');
     await page.goto(`${BASE_URL()}/turnover`);
@@ -157,7 +141,7 @@ describe('the Turnover page', () => {
   });
 
   it('fits a phone screen', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });
