@@ -14,10 +14,10 @@
  * least PostgreSQL CPU an import that writes all of them can cost, whatever the API does
  * (docs/benchmarks.md, "Calls import").
  */
-import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { startCluster } from './bench-db';
+import { cpuMsOnCpu } from './cpu-time';
 import { median, num } from './figures';
 import { log } from './log';
 
@@ -28,10 +28,6 @@ interface Part {
   ddl: string[];
   copy: string;
   data: Buffer;
-}
-
-function backendCpuMs(pid: number): number {
-  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 }
 
 async function dump(c: Client, sql: string): Promise<Buffer> {
@@ -198,11 +194,11 @@ async function main(): Promise<void> {
         for (const sql of p.ddl) {
           await c.query(sql);
         }
-        const c0 = backendCpuMs(pid);
+        const c0 = cpuMsOnCpu(pid);
         await c.query('BEGIN');
         await copyIn(c, p.copy, p.data);
         await c.query('COMMIT');
-        cpu.get(p.name)?.push(backendCpuMs(pid) - c0);
+        cpu.get(p.name)?.push(cpuMsOnCpu(pid) - c0);
       }
     }
     await c.query('DROP TABLE IF EXISTS bench_part');

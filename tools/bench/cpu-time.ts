@@ -21,6 +21,14 @@ export function cpuSeconds(pid: number): number {
 }
 
 /**
+ * CPU milliseconds a process (or a PostgreSQL backend) has spent on a CPU, to the nanosecond
+ * (/proc/<pid>/schedstat): for steps too short for the 10 ms ticks of `cpuSeconds`.
+ */
+export function cpuMsOnCpu(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+/**
  * CPU seconds used by the benchmark's PostgreSQL: the postmaster, its live children, and the
  * children that already ended (cutime/cstime of the postmaster).
  */

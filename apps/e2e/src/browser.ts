@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Download, Page } from 'playwright-core';
 
 export const BASE_URL = (): string => {
   const base = process.env['E2E_BASE_URL'];
@@ -103,4 +103,13 @@ export function useBrowser(): {
     },
     login: (role) => logins.find((l) => l.role === role) as DemoLogin,
   };
+}
+
+/** The lines of a downloaded CSV (byte-order mark dropped), split at CRLF as RFC 4180 ends them. */
+export async function csvLinesOf(download: Download): Promise<string[]> {
+  const text = readFileSync((await download.path()) as string, 'utf8');
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { Download, Locator, Page } from 'playwright-core';
-import { BASE_URL, screenshot, signIn, useBrowser, watchErrors } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { BASE_URL, csvLinesOf, screenshot, signIn, useBrowser, watchErrors } from './browser';
 
 interface StatsRow {
   key: string;
@@ -24,15 +23,6 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   while (Date.now() < end && !(await check())) {
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function csvLines(download: Download): Promise<string[]> {
-  return download.path().then((path) =>
-    readFileSync(path as string, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r?\n/),
-  );
 }
 
 /**
@@ -106,14 +96,14 @@ describe('the Service and Staffing pages', () => {
         expect(c.trim()).toMatch(/^(••••\d{4}|—)$/);
       }
       await screenshot(page, `${role}-service-calls`);
-      const [callsCsv] = await Promise.all([
-        page.waitForEvent('download'),
-        dialog.getByRole('button', { name: /^Export [\d,]+ calls$/ }).click(),
-      ]);
-      const [header, ...calls] = await csvLines(callsCsv);
+      const exportButton = dialog.getByRole('button', { name: /^Export [\d,]+ calls$/ });
+      const listed = numberOf(await exportButton.textContent());
+      const [callsCsv] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+      const [header, ...calls] = await csvLinesOf(callsCsv);
       expect(header.split(',')).toContain('customer');
       // every call of the campaign in the range (offered inbound plus outbound handled)
       expect(calls.length).toBeGreaterThanOrEqual(row.offered);
+      expect(calls.length).toBe(listed); // the export holds every call the dialog counts
       const customerAt = header.split(',').indexOf('customer');
       for (const line of calls.slice(0, 200)) {
         expect(line.split(',')[customerAt]).toMatch(/^(••••\d{4})?$/);
@@ -130,7 +120,7 @@ describe('the Service and Staffing pages', () => {
           page.waitForEvent('download'),
           panel.getByRole('button', { name: /Export CSV/ }).click(),
         ]);
-        const [, ...lines] = await csvLines(csv);
+        const [, ...lines] = await csvLinesOf(csv);
         expect(lines.length).toBe(await panel.locator('tr.mat-mdc-row button.open').count());
       }
       await screenshot(page, `${role}-service-by-agent`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { BASE_URL, screenshot, signIn, useBrowser, watchErrors } from './browser';
+import { BASE_URL, csvLinesOf, screenshot, signIn, useBrowser, watchErrors } from './browser';
 
 /**
  * The Turnover page as HR, a manager and an admin (screenshots of every tab), the agent kept out,
@@ -95,8 +95,7 @@ describe('the Turnover page', () => {
     expect(csv.suggestedFilename()).toMatch(
       /^floorwise-turnover-attrition-by-team-\d{4}-\d{2}-\d{2}\.csv$/,
     );
-    const text = readFileSync((await csv.path()) as string, 'utf8').replace(/^\uFEFF/, '');
-    const [header, ...rows] = text.trim().split('\r\n');
+    const [header, ...rows] = await csvLinesOf(csv);
     expect(header).toBe(
       'team,headcount_start,headcount_end,separations,voluntary,involuntary,mean_monthly_attrition,trailing_12_month_attrition,hires_90_days_in,gone_before_day_90,attrition_90_day,cost_of_turnover_usd',
     );
